@@ -1,0 +1,114 @@
+import type { z } from 'zod';
+import {
+  ANSWER_FIELDS,
+  type AnswerField,
+  type Answers,
+  answersSchema,
+  fieldSchemas,
+} from './answers.js';
+import { AnswersInvalidError, type FieldIssue } from './errors.js';
+import { questionFor } from './questions.js';
+
+export type ParseAnswersResult =
+  | { readonly ok: true; readonly answers: Answers }
+  | { readonly ok: false; readonly issues: readonly FieldIssue[] };
+
+/**
+ * Validates one workload's answers. Never throws: invalid input comes back as issues that name
+ * the field and say what is expected, e.g. "monthlySpendUsd: must be a number of dollars, 0 or more".
+ */
+export function parseAnswers(input: unknown): ParseAnswersResult {
+  const result = answersSchema.safeParse(input, { reportInput: true });
+  if (result.success) return { ok: true, answers: result.data };
+  return { ok: false, issues: result.error.issues.flatMap(describeIssue) };
+}
+
+/**
+ * Checks one answer on its own (as the terminal asks it): the message for the first problem,
+ * e.g. "must be a number of dollars, 0 or more (got the number -5)", or undefined when valid.
+ */
+export function checkField(field: AnswerField, value: unknown): string | undefined {
+  const question = questionFor(field);
+  if (value === undefined)
+    return question.required ? `is required: ${question.expects}` : undefined;
+  const result = fieldSchemas[field].safeParse(value, { reportInput: true });
+  const [issue] = result.error?.issues ?? [];
+  if (!issue) return undefined;
+  const [described] = describeIssue({ ...issue, path: [field, ...issue.path] });
+  return described?.message.slice(described.path.length + 2);
+}
+
+/** Like {@link parseAnswers} but throws {@link AnswersInvalidError}. */
+export function assertAnswers(input: unknown): Answers {
+  const result = parseAnswers(input);
+  if (!result.ok) throw new AnswersInvalidError(result.issues);
+  return result.answers;
+}
+
+function isAnswerField(key: PropertyKey | undefined): key is AnswerField {
+  return typeof key === 'string' && (ANSWER_FIELDS as string[]).includes(key);
+}
+
+/** Renders a path the way a person would write it: `frameworks[1]`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((key, index) =>
+      typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`,
+    )
+    .join('');
+}
+
+/** "the string \"50000\"", "null", "the number 1.5": what was actually sent. */
+export function describeInput(input: unknown): string {
+  if (input === undefined) return 'nothing';
+  if (input === null) return 'null';
+  if (Array.isArray(input)) return input.length === 0 ? 'an empty list' : 'a list';
+  if (typeof input === 'string') {
+    const shown = input.length > 40 ? `${input.slice(0, 40)}…` : input;
+    return `the string ${JSON.stringify(shown)}`;
+  }
+  if (typeof input === 'object') return 'an object';
+  return `the ${typeof input} ${String(input)}`;
+}
+
+function describeIssue(issue: z.core.$ZodIssue): FieldIssue[] {
+  const [head] = issue.path;
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => ({
+      field: key,
+      path: key,
+      message: `${key}: is not a question of this questionnaire (known fields: ${ANSWER_FIELDS.join(', ')})`,
+    }));
+  }
+  if (!isAnswerField(head)) {
+    return [
+      {
+        field: '(answers)',
+        path: formatPath(issue.path),
+        message: `answers: must be a JSON object with the questionnaire's fields, got ${describeInput(issue.input)}`,
+      },
+    ];
+  }
+  const question = questionFor(head);
+  const path = formatPath(issue.path);
+  const choices = question.options?.map((option) => JSON.stringify(option.value)).join(', ');
+  return [{ field: head, path, message: `${path}: ${explain(issue, question.expects, choices)}` }];
+}
+
+function explain(issue: z.core.$ZodIssue, expects: string, choices?: string): string {
+  if (issue.message === 'required for inference') {
+    return `is required for inference workloads: ${expects}`;
+  }
+  if (issue.message === 'duplicate') return `must list each framework once (${expects})`;
+  if (issue.input === undefined && issue.path.length === 1) return `is required: ${expects}`;
+  if (
+    typeof issue.input === 'string' &&
+    issue.code === 'invalid_type' &&
+    issue.expected === 'number'
+  ) {
+    return `must be ${expects}, written as a JSON number without quotes (got ${describeInput(issue.input)})`;
+  }
+  if (issue.path.length > 1)
+    return `must be one of ${choices ?? expects} (got ${describeInput(issue.input)})`;
+  return `must be ${expects} (got ${describeInput(issue.input)})`;
+}

@@ -1,0 +1,70 @@
+import type { Decision, Standing } from '../evaluate/decide.js';
+import type { LoadedRule } from '../ruleset/ruleset.js';
+
+const reasonOf = (rule: LoadedRule): string =>
+  rule.event.type === 'constraint' || rule.event.type === 'preference'
+    ? rule.event.params.reason
+    : '';
+
+const pointsFor = (rule: LoadedRule, chip: string): number =>
+  rule.event.type === 'preference' ? (rule.event.params.points[chip] ?? 0) : 0;
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Preferences that most separate `winner` from `rival`, biggest gap first. */
+function separating(fired: readonly LoadedRule[], winner: string, rival: string): LoadedRule[] {
+  return fired
+    .map((rule) => ({ rule, gap: pointsFor(rule, winner) - pointsFor(rule, rival) }))
+    .filter(({ gap }) => gap > 0)
+    .sort((a, b) => b.gap - a.gap)
+    .map(({ rule }) => rule);
+}
+
+/**
+ * One line on why the recommendation won: constraints that removed a real option scoring at
+ * least as high, then the preferences that open the widest gap to any allowed rival.
+ */
+export function recommendationReason(
+  decision: Decision,
+  fired: readonly LoadedRule[],
+  applicable: (standing: Standing) => boolean,
+): string {
+  const [winner, ...rivals] = decision.ranking;
+  if (!winner) return '';
+  const decisiveConstraints = decision.applied.filter((rule) =>
+    rivals.some(
+      (standing) =>
+        applicable(standing) &&
+        standing.ruledOutBy.includes(rule) &&
+        standing.points >= winner.points,
+    ),
+  );
+  const allowed = rivals.filter((standing) => standing.eligible);
+  const own = (rule: LoadedRule) => pointsFor(rule, winner.chip.id);
+  const widestGap = (rule: LoadedRule) =>
+    allowed.length === 0
+      ? own(rule)
+      : Math.max(...allowed.map((rival) => own(rule) - pointsFor(rule, rival.chip.id)));
+  const preferences = fired
+    .filter((rule) => widestGap(rule) > 0)
+    .sort((a, b) => widestGap(b) - widestGap(a));
+  const reasons = [...new Set([...decisiveConstraints, ...preferences].map(reasonOf))].slice(0, 2);
+  if (reasons.length === 0)
+    return 'Highest-ranked chip for these answers (the default order decides).';
+  return `${capitalize(reasons.join('; '))}.`;
+}
+
+/** A short "why not" for a chip that was not chosen. */
+export function whyNot(standing: Standing, winner: Standing, fired: readonly LoadedRule[]): string {
+  if (!standing.eligible) {
+    return `Ruled out: ${[...new Set(standing.ruledOutBy.map(reasonOf))].join('; ')}.`;
+  }
+  const [top] = separating(fired, winner.chip.id, standing.chip.id);
+  const tally = `${standing.points} vs ${winner.points} points`;
+  if (standing.points === winner.points) {
+    return `Tied with ${winner.chip.label} (${tally}); ${winner.chip.label} comes first in the default order.`;
+  }
+  return `Outscored by ${winner.chip.label} (${tally})${top ? `: ${reasonOf(top)}` : ''}.`;
+}

@@ -1,0 +1,95 @@
+import type { AnswerField } from './answers.js';
+import { type Question, questionFor } from './questions.js';
+
+const usd = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  maximumFractionDigits: 0,
+});
+const count = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
+/** "$50,000" (whole dollars). */
+export function formatUsd(amount: number): string {
+  return usd.format(amount);
+}
+
+/** Rounds to two significant figures, for estimates that should not look precise. */
+export function roundEstimate(amount: number): number {
+  if (amount === 0) return 0;
+  const magnitude = 10 ** Math.max(0, Math.floor(Math.log10(Math.abs(amount))) - 1);
+  return Math.round(amount / magnitude) * magnitude;
+}
+
+/** "a, b and c". */
+export function joinWords(words: readonly string[], last = 'and'): string {
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} ${last} ${words.at(-1)}`;
+}
+
+function optionLabel(question: Question, value: string): string {
+  return question.options?.find((option) => option.value === value)?.label ?? value;
+}
+
+function formatNumber(question: Question, value: number): string {
+  return question.unit === 'usd' ? formatUsd(value) : count.format(value);
+}
+
+/** An answer as a person reads it: "$50,000", "PyTorch, JAX", "Yes", "AWS only". */
+export function describeValue(field: AnswerField, value: unknown): string {
+  const question = questionFor(field);
+  if (value === undefined) return 'not given';
+  if (typeof value === 'number') return formatNumber(question, value);
+  if (typeof value === 'boolean') return optionLabel(question, String(value));
+  if (Array.isArray(value))
+    return value.map((item) => optionLabel(question, String(item))).join(', ');
+  return question.kind === 'text' ? String(value) : optionLabel(question, String(value));
+}
+
+/** How a numeric threshold is crossed, in words. */
+export type Relation = 'above' | 'at-most' | 'below' | 'at-least';
+
+const relationWords: Record<Relation, string> = {
+  above: 'above',
+  'at-most': 'at most',
+  below: 'below',
+  'at-least': 'at least',
+};
+
+/**
+ * The condition part of "If <phrase>, X would be recommended": "you ran on AWS only",
+ * "monthly spend were above $10,000", "the code base used PyTorch and JAX".
+ */
+export function ifPhrase(
+  field: AnswerField,
+  value: unknown,
+  threshold?: { relation: Relation; value: number },
+): string {
+  const question = questionFor(field);
+  if (threshold) {
+    return `${question.noun ?? question.short} were ${relationWords[threshold.relation]} ${formatNumber(question, threshold.value)}`;
+  }
+  if (Array.isArray(value)) {
+    return `${question.noun ?? question.short} ${joinWords(value.map((item) => optionLabel(question, String(item))))}`;
+  }
+  if (typeof value === 'number') {
+    return `${question.noun ?? question.short} were ${formatNumber(question, value)}`;
+  }
+  const option = question.options?.find((candidate) => candidate.value === String(value));
+  return option?.ifPhrase ?? `${question.short} were ${String(value)}`;
+}
+
+/** A compact bar for a 0..1 score: "███████░░░". */
+export function scoreBar(score: number, width = 10): string {
+  const filled = Math.round(Math.min(1, Math.max(0, score)) * width);
+  return '█'.repeat(filled) + '░'.repeat(width - filled);
+}
+
+/** "training, $50,000/month" plus the name when given: the one-line identity of a workload. */
+export function describeWorkload(answers: {
+  workloadName?: string | undefined;
+  workload: string;
+  monthlySpendUsd: number;
+}): string {
+  const kind = `${answers.workload}, ${formatUsd(answers.monthlySpendUsd)}/month`;
+  return answers.workloadName ? `${answers.workloadName} (${kind})` : kind;
+}

@@ -1,0 +1,44 @@
+/**
+ * The advisor core: answers in, explained recommendation out. No Slack, no network, no
+ * process.env. The CLI, the Slack app and the benchmark are adapters around this module.
+ */
+export type * from './advice.js';
+export { type Advisor, createAdvisor } from './advisor.js';
+export {
+  assertAnswers,
+  checkField,
+  formatPath,
+  type ParseAnswersResult,
+  parseAnswers,
+} from './answer-issues.js';
+export {
+  ANSWER_FIELDS,
+  type AnswerField,
+  type Answers,
+  answersSchema,
+  FACT_FIELDS,
+  type Workload,
+} from './answers.js';
+export {
+  AnswersInvalidError,
+  type CodedError,
+  ErrorCode,
+  type FieldIssue,
+  isCodedError,
+  RulesetContradictionError,
+  RulesetInvalidError,
+} from './errors.js';
+export { describeValue, describeWorkload, formatUsd, joinWords, scoreBar } from './format.js';
+export { describeJsonError } from './json-error.js';
+export {
+  appliesTo,
+  QUESTIONS,
+  type Question,
+  type QuestionKind,
+  type QuestionOption,
+  questionFor,
+} from './questions.js';
+export { DEFAULT_RULES_DIR, loadRuleset } from './ruleset/load.js';
+export type { LoadedRule, Ruleset } from './ruleset/ruleset.js';
+export type { Article, Chip } from './ruleset/schema.js';
+export { parseTypedAnswer, type TypedAnswer } from './typed-answer.js';
