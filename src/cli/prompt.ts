@@ -70,6 +70,7 @@ export async function askQuestions(
         output.write(`  ✗ ${question.short}: ${problem}. Try again.\n`);
       }
     }
+    output.write('\n');
     return answers;
   } finally {
     lines.close();

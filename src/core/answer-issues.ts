@@ -74,11 +74,14 @@ export function describeInput(input: unknown): string {
 function describeIssue(issue: z.core.$ZodIssue): FieldIssue[] {
   const [head] = issue.path;
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => ({
-      field: key,
-      path: key,
-      message: `${key}: is not a question of this questionnaire (known fields: ${ANSWER_FIELDS.join(', ')})`,
-    }));
+    return issue.keys.map((key) => {
+      const shown = /^[A-Za-z_][\w]{0,59}$/.test(key) ? key : JSON.stringify(key.slice(0, 60));
+      return {
+        field: key,
+        path: shown,
+        message: `${shown}: is not a question of this questionnaire (known fields: ${ANSWER_FIELDS.join(', ')})`,
+      };
+    });
   }
   if (!isAnswerField(head)) {
     return [

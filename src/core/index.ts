@@ -16,7 +16,12 @@ export {
   type AnswerField,
   type Answers,
   answersSchema,
+  CLOUD_STRATEGIES,
   FACT_FIELDS,
+  FRAMEWORKS,
+  INFERENCE_PROFILES,
+  PRIORITIES,
+  WORKLOADS,
   type Workload,
 } from './answers.js';
 export {

@@ -50,7 +50,8 @@ export function parseTypedAnswer(question: Question, raw: string): TypedAnswer {
       const word = text.toLowerCase();
       if (TRUE_WORDS.has(word)) return { ok: true, value: true };
       if (FALSE_WORDS.has(word)) return { ok: true, value: false };
-      return invalid;
+      const option = findOption(question, text);
+      return option === undefined ? invalid : { ok: true, value: option === 'true' };
     }
     case 'single': {
       const value = findOption(question, text);

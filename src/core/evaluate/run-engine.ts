@@ -46,10 +46,16 @@ function engineRules(ruleset: Ruleset): readonly RuleProperties[] {
   return rules;
 }
 
+/**
+ * Freezes the JSON shared by every Engine, so a write to it fails loudly instead of leaking
+ * between evaluations. Leaf conditions stay writable: json-rules-engine's Condition constructor
+ * re-assigns `priority = parseInt(priority)` on them, which is a no-op for the integers the
+ * schema allows.
+ */
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null) {
     for (const inner of Object.values(value)) deepFreeze(inner);
-    Object.freeze(value);
+    if (!('fact' in value)) Object.freeze(value);
   }
   return value;
 }

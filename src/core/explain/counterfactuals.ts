@@ -163,7 +163,5 @@ function pickDiverse<T extends { target: number; changes: Change[] }>(
     (item, i) => ordered.findIndex((other) => other.target === item.target) === i,
   );
   const rest = ordered.filter((item) => !firsts.includes(item));
-  return [...firsts, ...rest]
-    .slice(0, limit)
-    .sort((a, b) => a.changes.length - b.changes.length || a.target - b.target);
+  return [...firsts, ...rest].slice(0, limit);
 }

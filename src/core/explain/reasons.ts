@@ -49,7 +49,7 @@ export function recommendationReason(
       : Math.max(...allowed.map((rival) => own(rule) - pointsFor(rule, rival.chip.id)));
   const preferences = fired
     .filter((rule) => widestGap(rule) > 0)
-    .sort((a, b) => widestGap(b) - widestGap(a));
+    .sort((a, b) => widestGap(b) - widestGap(a) || own(b) - own(a));
   const reasons = [...new Set([...decisiveConstraints, ...preferences].map(reasonOf))].slice(0, 2);
   if (reasons.length === 0)
     return 'Highest-ranked chip for these answers (the default order decides).';

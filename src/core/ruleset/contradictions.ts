@@ -1,5 +1,6 @@
-import type { AnswerField } from '../answers.js';
+import type { AnswerField, Workload } from '../answers.js';
 import { RulesetContradictionError } from '../errors.js';
+import { appliesTo, questionFor } from '../questions.js';
 import { combinationCount, combinations } from './domain.js';
 import type { LoadedRule, Ruleset } from './ruleset.js';
 
@@ -65,8 +66,12 @@ export function assertNoContradictions(ruleset: Ruleset): void {
     (rule) =>
       `${rule.file} rules[${rule.index}] ("${rule.name}", requires ${requireOf(rule).join(' or ')})`,
   );
+  const workload = first.example.workload as Workload | undefined;
   const example = Object.entries(first.example)
-    .filter(([, value]) => value !== undefined)
+    .filter(
+      ([field, value]) =>
+        value !== undefined && appliesTo(questionFor(field as AnswerField), workload),
+    )
     .map(([field, value]) => `${field}=${JSON.stringify(value)}`)
     .join(', ');
   throw new RulesetContradictionError(

@@ -61,8 +61,9 @@ export function buildRuleset(
   for (const { file, rules: jsonRules } of ruleFiles) {
     const problems: string[] = [];
     jsonRules.forEach((rule, index) => {
-      const at = (...rest: PropertyKey[]) => ['rules', index, ...rest];
-      const where = `${formatPath(at())} ("${rule.name}")`;
+      // Paths name the rule too: rules[3] ("inference-spend-over-threshold").event.params.source
+      const where = `rules[${index}] ("${rule.name}")`;
+      const at = (...rest: PropertyKey[]) => [where, ...rest];
       const earlier = seen.get(rule.name);
       if (earlier)
         problems.push(`${where}: rule name "${rule.name}" is already used in ${earlier}`);

@@ -31,6 +31,8 @@ export const leafConditionSchema = z
     fact: z.enum(FACT_FIELDS as [string, ...string[]]),
     operator: z.enum(OPERATORS),
     value: z.union([scalar, z.array(scalar).min(1)]),
+    /** json-rules-engine evaluates higher-priority conditions first and may skip the rest. */
+    priority: z.number().int().min(1).max(100).optional(),
   })
   .superRefine((leaf, ctx) => {
     const problem = checkLeaf(questionFor(leaf.fact as never), leaf.operator, leaf.value);

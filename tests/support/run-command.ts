@@ -1,0 +1,48 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+
+export interface CommandResult {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Runs a command to completion from the project root, feeding `input` on standard input.
+ * The environment is passed through minus Slack variables, so tests never pick up real ones.
+ */
+export function runCommand(
+  command: string,
+  args: readonly string[],
+  { input, env = {} }: { input?: string; env?: Record<string, string> } = {},
+): Promise<CommandResult> {
+  return new Promise((resolve, reject) => {
+    const inherited = Object.fromEntries(
+      Object.entries(process.env).filter(([key]) => !key.startsWith('SLACK_')),
+    );
+    const child = spawn(command, [...args], { cwd: ROOT, env: { ...inherited, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.on('error', () => {
+      // The command may exit before reading everything; that is its answer, not a test failure.
+    });
+    child.stdin.end(input ?? '');
+  });
+}
+
+/** `node dist/cli/main.js ...`: the built `chip-advice` command. */
+export function advise(args: readonly string[], input?: string): Promise<CommandResult> {
+  return runCommand(process.execPath, [path.join(ROOT, 'dist/cli/main.js'), ...args], {
+    ...(input === undefined ? {} : { input }),
+  });
+}
