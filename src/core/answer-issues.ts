@@ -34,8 +34,7 @@ export function checkField(field: AnswerField, value: unknown): string | undefin
   const result = fieldSchemas[field].safeParse(value, { reportInput: true });
   const [issue] = result.error?.issues ?? [];
   if (!issue) return undefined;
-  const [described] = describeIssue({ ...issue, path: [field, ...issue.path] });
-  return described?.message.slice(described.path.length + 2);
+  return describeIssue({ ...issue, path: [field, ...issue.path] })[0]?.problem;
 }
 
 /** Like {@link parseAnswers} but throws {@link AnswersInvalidError}. */
@@ -76,26 +75,21 @@ function describeIssue(issue: z.core.$ZodIssue): FieldIssue[] {
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => {
       const shown = /^[A-Za-z_][\w]{0,59}$/.test(key) ? key : JSON.stringify(key.slice(0, 60));
-      return {
-        field: key,
-        path: shown,
-        message: `${shown}: is not a question of this questionnaire (known fields: ${ANSWER_FIELDS.join(', ')})`,
-      };
+      const problem = `is not a question of this questionnaire (known fields: ${ANSWER_FIELDS.join(', ')})`;
+      return { field: key, path: shown, message: `${shown}: ${problem}`, problem };
     });
   }
   if (!isAnswerField(head)) {
+    const problem = `must be a JSON object with the questionnaire's fields, got ${describeInput(issue.input)}`;
     return [
-      {
-        field: '(answers)',
-        path: formatPath(issue.path),
-        message: `answers: must be a JSON object with the questionnaire's fields, got ${describeInput(issue.input)}`,
-      },
+      { field: '(answers)', path: formatPath(issue.path), message: `answers: ${problem}`, problem },
     ];
   }
   const question = questionFor(head);
   const path = formatPath(issue.path);
   const choices = question.options?.map((option) => JSON.stringify(option.value)).join(', ');
-  return [{ field: head, path, message: `${path}: ${explain(issue, question.expects, choices)}` }];
+  const problem = explain(issue, question.expects, choices);
+  return [{ field: head, path, message: `${path}: ${problem}`, problem }];
 }
 
 function explain(issue: z.core.$ZodIssue, expects: string, choices?: string): string {

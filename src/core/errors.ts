@@ -47,6 +47,8 @@ export interface FieldIssue {
   readonly path: string;
   /** Plain-language message that starts with the path, e.g. `monthlySpendUsd: must be ...`. */
   readonly message: string;
+  /** The same message without the path, for places that already name the question. */
+  readonly problem: string;
 }
 
 /** Answers failed validation; `issues` says what to fix, one line per problem. */

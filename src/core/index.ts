@@ -33,7 +33,14 @@ export {
   RulesetContradictionError,
   RulesetInvalidError,
 } from './errors.js';
-export { describeValue, describeWorkload, formatUsd, joinWords, scoreBar } from './format.js';
+export {
+  describeValue,
+  describeWorkload,
+  formatUsd,
+  ifPhrase,
+  joinWords,
+  scoreBar,
+} from './format.js';
 export { describeJsonError } from './json-error.js';
 export {
   appliesTo,
