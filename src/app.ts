@@ -1,0 +1,79 @@
+import { App, type webApi } from '@slack/bolt';
+import type { Config } from './config.js';
+import { type Advisor, createAdvisor, loadRuleset, type Ruleset } from './core/index.js';
+import { createLogger, type Logger } from './logger.js';
+import { PinoBoltLogger } from './slack/bolt-logger.js';
+import type { AppContext, ChipAdviceBolt } from './slack/context.js';
+import { errorHandler } from './slack/error-handler.js';
+import { registerListeners } from './slack/listeners/index.js';
+import { requestLogger } from './slack/middleware/request-logger.js';
+import { createReceiver } from './slack/receiver.js';
+import { checkBotToken } from './slack/token-check.js';
+import { webClientOptions } from './slack/web-client.js';
+
+/** What the app is built from besides its config; tests inject these. */
+export interface AppDeps {
+  /** Defaults to the rules under `rules/`. */
+  readonly ruleset?: Ruleset;
+  /** Defaults to an advisor over `ruleset`. */
+  readonly advisor?: Advisor;
+  /** Defaults to a logger built from the config (JSON to standard output). */
+  readonly logger?: Logger;
+  /** Web API retry policy; tests use one without waits. */
+  readonly retryConfig?: webApi.RetryOptions;
+}
+
+export type Started =
+  | { readonly mode: 'http'; readonly port: number; readonly tokenCheck: Promise<void> }
+  | { readonly mode: 'socket'; readonly tokenCheck: Promise<void> };
+
+export interface ChipAdviceApp {
+  readonly bolt: ChipAdviceBolt;
+  readonly logger: Logger;
+  /** Listens (HTTP) or connects (Socket Mode); then checks the bot token in the background. */
+  start(): Promise<Started>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds the Slack app without starting it: Bolt with the receiver the config asks for, a pino
+ * logger shared with Bolt, the request-logger middleware, the global error handler and every
+ * listener. Loading the rules happens here, so a bad rule file stops the start.
+ */
+export function createApp(config: Config, deps: AppDeps = {}): ChipAdviceApp {
+  const logger =
+    deps.logger ??
+    createLogger({ level: config.logLevel, format: config.logFormat, secrets: config.secrets });
+  const advisor = deps.advisor ?? createAdvisor(deps.ruleset ?? loadRuleset());
+  const boltLogger = new PinoBoltLogger(logger.child({ component: 'bolt' }));
+  const clientOptions = webClientOptions(config, boltLogger, deps.retryConfig);
+  const bolt = new App<AppContext>({
+    receiver: createReceiver(config.mode, boltLogger, clientOptions),
+    // One workspace, one bot token. No auth.test per request (Bolt's default runs it before the
+    // first listener, eating into the 3 seconds a trigger_id lives); it runs once after start.
+    authorize: async () => ({ botToken: config.botToken }),
+    logger: boltLogger,
+    logLevel: boltLogger.getLevel(),
+    clientOptions,
+    extendedErrorHandler: true,
+  });
+  bolt.use(requestLogger(logger));
+  bolt.error(errorHandler(logger));
+  registerListeners(bolt, { advisor });
+
+  return {
+    bolt,
+    logger,
+    async start() {
+      const started: unknown = await bolt.start();
+      const tokenCheck = checkBotToken(bolt.client, config.botToken, logger);
+      if (config.mode.kind === 'socket') return { mode: 'socket', tokenCheck };
+      const address = (started as { address(): { port: number } | string | null }).address();
+      const port = typeof address === 'object' && address ? address.port : config.mode.port;
+      return { mode: 'http', port, tokenCheck };
+    },
+    async stop() {
+      await bolt.stop();
+    },
+  };
+}

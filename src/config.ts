@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { ConfigInvalidError } from './errors.js';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevelName = (typeof LOG_LEVELS)[number];
+
+/** How the app talks to Slack: a WebSocket it opens (Socket Mode) or signed HTTP requests. */
+export type Mode =
+  | { readonly kind: 'socket'; readonly appToken: string }
+  | { readonly kind: 'http'; readonly signingSecret: string; readonly port: number };
+
+export interface Config {
+  readonly botToken: string;
+  readonly mode: Mode;
+  /** Base URL of the Web API, with a trailing slash. */
+  readonly slackApiUrl: string;
+  readonly logLevel: LogLevelName;
+  /** Pretty, coloured lines for a developer (`NODE_ENV=development`); JSON lines otherwise. */
+  readonly logFormat: 'pretty' | 'json';
+  /** Every secret value in the config, for scrubbing from logs. */
+  readonly secrets: readonly string[];
+}
+
+/** Where to get each value: the second half of every message that stops the start. */
+const HOW_TO_FIX: Record<string, string> = {
+  SLACK_BOT_TOKEN:
+    'install the app from manifest.yml and copy the Bot User OAuth Token (OAuth & Permissions page, starts with xoxb-)',
+  SLACK_SIGNING_SECRET:
+    'copy the Signing Secret from Basic Information → App Credentials, or set SLACK_APP_TOKEN to run in Socket Mode',
+  SLACK_APP_TOKEN:
+    'generate an app-level token with the connections:write scope under Basic Information → App-Level Tokens (starts with xapp-), or unset it to run in HTTP mode',
+  PORT: 'set a port number from 0 to 65535, or unset it for 3000',
+  SLACK_API_URL: 'set an http(s) URL such as https://slack.com/api/, or unset it',
+  LOG_LEVEL: `set one of ${LOG_LEVELS.join(', ')}, or unset it for info`,
+};
+
+/** `FOO=` in a .env file means "not set", not "set to nothing". */
+const unsetIfBlank = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+const token = (prefix: string) =>
+  z.string({ error: 'is missing' }).refine((value) => value.startsWith(prefix), {
+    // Show only the prefix: the rest of a token is a secret, even a wrong one.
+    error: (issue) =>
+      `must start with ${prefix} (got a value starting with "${String(issue.input).slice(0, 5)}")`,
+  });
+
+const envSchema = z
+  .object({
+    SLACK_BOT_TOKEN: z.preprocess(unsetIfBlank, token('xoxb-')),
+    SLACK_APP_TOKEN: z.preprocess(unsetIfBlank, token('xapp-').optional()),
+    SLACK_SIGNING_SECRET: z.preprocess(unsetIfBlank, z.string().optional()),
+    PORT: z.preprocess(
+      unsetIfBlank,
+      z
+        .string()
+        .regex(/^\d{1,5}$/, { error: (issue) => `must be a port number (got "${issue.input}")` })
+        .transform(Number)
+        .pipe(z.number().max(65535, { error: 'must be at most 65535' }))
+        .default(3000),
+    ),
+    SLACK_API_URL: z.preprocess(
+      unsetIfBlank,
+      z
+        .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+        .default('https://slack.com/api/'),
+    ),
+    LOG_LEVEL: z.preprocess(
+      (value) => (typeof value === 'string' ? unsetIfBlank(value.toLowerCase()) : value),
+      z.enum(LOG_LEVELS, { error: 'is not a log level' }).default('info'),
+    ),
+    NODE_ENV: z.string().optional(),
+  })
+  .refine((env) => env.SLACK_APP_TOKEN !== undefined || env.SLACK_SIGNING_SECRET !== undefined, {
+    path: ['SLACK_SIGNING_SECRET'],
+    message: 'is missing (it is required in HTTP mode, used when SLACK_APP_TOKEN is not set)',
+    // Check even when other variables are wrong, so every problem is reported in one go.
+    when: (payload) => {
+      const env = payload.value as Record<string, unknown>;
+      return !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET;
+    },
+  });
+
+/**
+ * Reads and validates the environment, once, at start. Nothing else reads `process.env`.
+ * Throws {@link ConfigInvalidError} with one line per bad variable, each naming it and saying
+ * where to get a good value; secret values never appear in the message.
+ */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = envSchema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigInvalidError(
+      result.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? 'environment');
+        return `${name} ${issue.message}: ${HOW_TO_FIX[name] ?? 'check its value'}`;
+      }),
+    );
+  }
+  const values = result.data;
+  const mode: Mode = values.SLACK_APP_TOKEN
+    ? { kind: 'socket', appToken: values.SLACK_APP_TOKEN }
+    : { kind: 'http', signingSecret: values.SLACK_SIGNING_SECRET ?? '', port: values.PORT };
+  return {
+    botToken: values.SLACK_BOT_TOKEN,
+    mode,
+    slackApiUrl: values.SLACK_API_URL.endsWith('/')
+      ? values.SLACK_API_URL
+      : `${values.SLACK_API_URL}/`,
+    logLevel: values.LOG_LEVEL,
+    logFormat: values.NODE_ENV === 'development' ? 'pretty' : 'json',
+    secrets: [values.SLACK_BOT_TOKEN, values.SLACK_APP_TOKEN, values.SLACK_SIGNING_SECRET].filter(
+      (secret): secret is string => secret !== undefined,
+    ),
+  };
+}

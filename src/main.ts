@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+/**
+ * `npm start`: reads the config, builds the app, starts it. A bad config, rule file or start
+ * stops with one line per problem on standard error and exit code 1, never a stack trace.
+ */
+import { type ChipAdviceApp, createApp, type Started } from './app.js';
+import { type Config, readConfig } from './config.js';
+import { isCodedError } from './core/index.js';
+import { ConfigInvalidError } from './errors.js';
+import { createLogger } from './logger.js';
+import { slackErrorOf } from './slack/slack-error.js';
+
+function fail(lines: readonly string[]): void {
+  process.stderr.write(lines.map((line) => `chip-advice: ${line}\n`).join(''));
+  process.exitCode = 1;
+}
+
+/** A failed start in words that say what to fix. */
+function describeStartError(error: unknown, config: Config): string {
+  const code = (error as { code?: unknown }).code;
+  const slackError = slackErrorOf(error);
+  if (config.mode.kind === 'socket' && slackError) {
+    return `SLACK_APP_TOKEN was rejected by Slack (${slackError}): generate an app-level token with the connections:write scope under Basic Information → App-Level Tokens`;
+  }
+  if (code === 'EADDRINUSE' && config.mode.kind === 'http') {
+    return `PORT ${config.mode.port} is already in use: stop the other process or set PORT to a free port`;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return `cannot start: ${message}${typeof code === 'string' ? ` (${code})` : ''}`;
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = readConfig();
+  } catch (error) {
+    if (error instanceof ConfigInvalidError) return fail(error.problems);
+    throw error;
+  }
+  const logger = createLogger({
+    level: config.logLevel,
+    format: config.logFormat,
+    secrets: config.secrets,
+  });
+  let app: ChipAdviceApp;
+  try {
+    app = createApp(config, { logger });
+  } catch (error) {
+    if (isCodedError(error)) return fail([`cannot start: ${error.message}`]);
+    throw error;
+  }
+  let started: Started;
+  try {
+    started = await app.start();
+  } catch (error) {
+    fail([describeStartError(error, config)]);
+    // Socket Mode may have left reconnect timers behind; nothing is left worth waiting for.
+    process.exit();
+  }
+  logger.info(
+    started.mode === 'http' ? { mode: 'http', port: started.port } : { mode: 'socket' },
+    started.mode === 'http'
+      ? `listening on port ${started.port} (POST /slack/events, GET /healthz)`
+      : 'connected to Slack in Socket Mode',
+  );
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'stopping');
+    app.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  fail([`internal error: ${error instanceof Error ? error.message : String(error)}`]);
+});
