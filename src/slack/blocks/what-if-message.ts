@@ -1,0 +1,84 @@
+import type { Advice, RankedChip } from '../../core/index.js';
+import { scoreBar } from '../../core/index.js';
+import { encodeAnswers } from '../payloads/answers-value.js';
+import { ActionId } from './ids.js';
+import { actions, button, context, escapeMrkdwn, type KnownBlock, section } from './kit.js';
+import { capBlocks, LIMITS, packLines, truncate } from './limits.js';
+import type { MessagePayload } from './summary-message.js';
+
+export interface WhatIfInput {
+  /** The condition in words: "monthly spend were at most $10,000". */
+  readonly condition: string;
+  readonly before: Advice;
+  readonly after: Advice;
+  readonly userId: string;
+}
+
+function scoreText(chip: RankedChip | undefined): string {
+  if (!chip) return 'not ranked';
+  return chip.eligible ? chip.score.toFixed(2) : 'ruled out';
+}
+
+function scoreLines(before: Advice, after: Advice): string[] {
+  return after.ranking.map((chip) => {
+    const was = before.ranking.find((candidate) => candidate.chip === chip.chip);
+    const bar = chip.eligible ? scoreBar(chip.score) : scoreBar(0);
+    return `\`${bar}\` ${scoreText(chip)} (was ${scoreText(was)})  ${escapeMrkdwn(chip.label)}`;
+  });
+}
+
+/** Rules that fire only in `a`, by id, as bullet lines. */
+function onlyIn(a: Advice, b: Advice): string[] {
+  const inB = new Set(b.rationale.map((entry) => entry.ruleId));
+  return a.rationale
+    .filter((entry) => !inB.has(entry.ruleId))
+    .map((entry) => `• ${escapeMrkdwn(entry.text)} _(${escapeMrkdwn(entry.effect)})_`);
+}
+
+/**
+ * The answer to a "What if…" button, posted in the thread: the new recommendation, how every
+ * chip's score moved, which rules start or stop applying, and a button to take these answers
+ * into the questionnaire.
+ */
+export function whatIfMessage({ condition, before, after, userId }: WhatIfInput): MessagePayload {
+  const changed = after.recommendation.chip !== before.recommendation.chip;
+  const verdict = changed
+    ? `*${escapeMrkdwn(after.recommendation.label)}* would be recommended instead of ${escapeMrkdwn(before.recommendation.label)}.`
+    : `*${escapeMrkdwn(after.recommendation.label)}* would still be recommended.`;
+  const gained = onlyIn(after, before);
+  const lost = onlyIn(before, after);
+  const blocks: KnownBlock[] = [
+    section(
+      `:thinking_face: *What if ${escapeMrkdwn(condition)}?*\n${verdict}\n${escapeMrkdwn(after.recommendation.reason)}`,
+    ),
+    ...packLines(['*How the scores move*', ...scoreLines(before, after)]).map((text) =>
+      section(text),
+    ),
+    ...(gained.length > 0
+      ? packLines(['*Now applies*', ...gained]).map((text) => section(text))
+      : []),
+    ...(lost.length > 0
+      ? packLines(['*No longer applies*', ...lost]).map((text) => section(text))
+      : []),
+    ...(after.cost ? [section(`*Cost estimate*\n${escapeMrkdwn(after.cost.text)}`)] : []),
+    context(`Asked by <@${userId}>. Nothing else changed in the answers.`),
+    actions([
+      button({
+        text: 'Use these answers',
+        actionId: ActionId.changeAnswers,
+        value: encodeAnswers(after.answers),
+      }),
+    ]),
+  ];
+  return {
+    text: truncate(
+      escapeMrkdwn(
+        `What if ${condition}? ${changed ? `${after.recommendation.label} would be recommended instead of ${before.recommendation.label}.` : `${after.recommendation.label} would still be recommended.`}`,
+      ),
+      LIMITS.fallbackText,
+    ),
+    blocks: capBlocks(blocks, LIMITS.messageBlocks, (omitted) =>
+      context(`${omitted} more blocks did not fit in one message.`),
+    ),
+  };
+}

@@ -1,0 +1,12 @@
+import type { ButtonArgs } from '../../context.js';
+import { openQuestionnaire } from '../../services/open-questionnaire.js';
+
+/**
+ * "Start the questionnaire" on the App Home tab. The Home tab has no channel, so the advice is
+ * sent as a direct message (the DM is opened when the answers come in, not before views.open,
+ * which must happen within 3 seconds of the click).
+ */
+export async function startQuestionnaire({ ack, body, client }: ButtonArgs) {
+  await ack();
+  await openQuestionnaire(client, body.trigger_id, { kind: 'dm' });
+}

@@ -1,0 +1,33 @@
+import { helpMessage } from '../../blocks/help-message.js';
+import type { CommandArgs } from '../../context.js';
+import { openQuestionnaire } from '../../services/open-questionnaire.js';
+
+type Request = { readonly kind: 'open' } | { readonly kind: 'help'; readonly unknown?: string };
+
+/** `/chip-advice` opens the questionnaire; `help` asks for help; anything else is unknown. */
+export function parseCommandText(text: string): Request {
+  const words = text.trim();
+  if (words === '') return { kind: 'open' };
+  if (/^(help|-h|--help|\?)$/i.test(words)) return { kind: 'help' };
+  return { kind: 'help', unknown: words };
+}
+
+/**
+ * `/chip-advice`: acknowledges at once and opens the questionnaire; the advice will be posted
+ * in the channel the command was run in. Help is the acknowledgement itself, so only the person
+ * who ran the command sees it.
+ * @see https://docs.slack.dev/interactivity/implementing-slash-commands
+ */
+export async function chipAdviceCommand({ ack, command, client, context }: CommandArgs) {
+  const request = parseCommandText(command.text);
+  if (request.kind === 'help') {
+    await ack(helpMessage(request.unknown));
+    return;
+  }
+  await ack();
+  await openQuestionnaire(client, command.trigger_id, {
+    kind: 'channel',
+    channel: command.channel_id,
+  });
+  context.logger.info({ channel: command.channel_id }, 'questionnaire opened from the command');
+}

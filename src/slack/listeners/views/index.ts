@@ -1,0 +1,10 @@
+import { CallbackId } from '../../blocks/ids.js';
+import type { ChipAdviceBolt, ListenerDeps } from '../../context.js';
+import { questionnaireSubmission } from './questionnaire-submission.js';
+
+export function registerViews(app: ChipAdviceBolt, deps: ListenerDeps): void {
+  app.view(
+    { callback_id: CallbackId.questionnaire, type: 'view_submission' },
+    questionnaireSubmission(deps),
+  );
+}
