@@ -1,0 +1,130 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAdvisor, loadRuleset } from '../../src/core/index.js';
+import { helpMessage } from '../../src/slack/blocks/help-message.js';
+import { homeView } from '../../src/slack/blocks/home-view.js';
+import { questionnaireView } from '../../src/slack/blocks/questionnaire-view.js';
+import { reasoningMessage } from '../../src/slack/blocks/reasoning-message.js';
+import { summaryMessage } from '../../src/slack/blocks/summary-message.js';
+import { whatIfMessage } from '../../src/slack/blocks/what-if-message.js';
+import { encodeTarget } from '../../src/slack/payloads/target.js';
+import { evaluateWhatIf } from '../../src/slack/services/what-if.js';
+import { messageProblems, viewProblems } from '../support/block-kit-limits.js';
+import {
+  answerQuestionnaire,
+  INFERENCE_ANSWERS,
+  nthPosted,
+  openFromCommand,
+  TRAINIUM_ANSWERS,
+} from '../support/flows.js';
+import { type HttpHarness, startHttpHarness } from '../support/harness.js';
+import { slackAnswers } from '../support/slack-arbitraries.js';
+import { appHomeOpened, messageButtonClick } from '../support/slack-payloads.js';
+
+const ruleset = loadRuleset();
+const advisor = createAdvisor(ruleset);
+const longestTarget = encodeTarget({
+  kind: 'channel',
+  channel: `C${'X'.repeat(29)}`,
+  threadTs: '999999999999.999999999',
+});
+
+describe('the limits checker', () => {
+  it('flags payloads that break Block Kit limits', () => {
+    const section = (text: string) => ({ type: 'section', text: { type: 'mrkdwn', text } });
+    expect(messageProblems({ blocks: [section('ok')] })).toEqual(['text: missing fallback text']);
+    expect(messageProblems({ text: 't', blocks: Array(51).fill(section('x')) })).toEqual([
+      'blocks: 51 > 50',
+    ]);
+    expect(messageProblems({ text: 't', blocks: [section('x'.repeat(3001))] })).toEqual([
+      'blocks[0].text.text: 3001 > 3000',
+    ]);
+    expect(
+      viewProblems({
+        type: 'modal',
+        title: { type: 'plain_text', text: 'A title that is too long!' },
+        blocks: [
+          {
+            type: 'input',
+            label: { type: 'plain_text', text: 'Q' },
+            element: {
+              type: 'radio_buttons',
+              action_id: 'q',
+              options: [{ text: { type: 'plain_text', text: 'o'.repeat(76) }, value: 'v' }],
+            },
+          },
+        ],
+      }),
+    ).toEqual([
+      'blocks[0].element.options[0].text.text: 76 > 75',
+      'title.text: 25 > 24',
+      'submit: required with inputs',
+    ]);
+  });
+});
+
+describe('every view and message the app builds fits Block Kit limits', () => {
+  it('for any answers: summary, reasoning, what-if replies and the pre-filled modal', async () => {
+    await fc.assert(
+      fc.asyncProperty(slackAnswers, async (answers) => {
+        const advice = await advisor.advise(answers);
+        expect(messageProblems(summaryMessage(advice, 'U0123456789ABCDEF'))).toEqual([]);
+        expect(messageProblems(reasoningMessage(advice))).toEqual([]);
+        for (const counterfactual of advice.counterfactuals) {
+          const changes = Object.fromEntries(counterfactual.changes.map((c) => [c.field, c.to]));
+          const outcome = await evaluateWhatIf(advisor, { answers, changes });
+          expect(messageProblems(whatIfMessage({ ...outcome, userId: 'U0123' }))).toEqual([]);
+        }
+        const view = questionnaireView({ privateMetadata: longestTarget, values: answers });
+        expect(viewProblems(view as unknown as Record<string, unknown>)).toEqual([]);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('for the empty modal, the Home tab and any help request', () => {
+    const empty = questionnaireView({ privateMetadata: longestTarget });
+    expect(viewProblems(empty as unknown as Record<string, unknown>)).toEqual([]);
+    expect(viewProblems(homeView(ruleset) as unknown as Record<string, unknown>)).toEqual([]);
+    fc.assert(
+      fc.property(fc.option(fc.string({ maxLength: 4000 }), { nil: undefined }), (text) => {
+        expect(messageProblems(helpMessage(text))).toEqual([]);
+      }),
+    );
+  });
+});
+
+describe('what the running app sends fits Block Kit limits', () => {
+  let harness: HttpHarness;
+  beforeAll(async () => {
+    harness = await startHttpHarness();
+  });
+  afterAll(async () => {
+    await harness.close();
+  });
+
+  it.each([
+    ['inference', INFERENCE_ANSWERS],
+    ['training', TRAINIUM_ANSWERS],
+  ])('through a whole %s conversation', async (_name, answers) => {
+    harness.api.reset();
+    await harness.event(appHomeOpened('home'));
+    await answerQuestionnaire(harness, await openFromCommand(harness), answers);
+    const reasoning = await nthPosted(harness, 2);
+    const click = messageButtonClick(reasoning, 'chip_advice_what_if', {
+      responseUrl: harness.api.responseUrl(),
+    });
+    await harness.interact(click);
+    await harness.api.waitFor('chat.postMessage', 3);
+    await harness.api.waitFor('views.publish');
+    const sent = harness.api.calls.filter((call) => call.response.status === 200);
+    for (const call of sent.filter((c) => c.method === 'chat.postMessage')) {
+      expect(messageProblems(call.params)).toEqual([]);
+    }
+    const views = sent.filter((c) => /^views\.(open|update|publish)$/.test(c.method));
+    expect(views.length).toBeGreaterThanOrEqual(3);
+    for (const call of views) {
+      expect(viewProblems(call.params.view as Record<string, unknown>)).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,120 @@
+import { LogLevel } from '@slack/bolt';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createLogger, scrubSecrets } from '../../src/logger.js';
+import { PinoBoltLogger } from '../../src/slack/bolt-logger.js';
+import {
+  answerQuestionnaire,
+  INFERENCE_ANSWERS,
+  nthPosted,
+  openFromCommand,
+} from '../support/flows.js';
+import {
+  BOT_TOKEN,
+  type HttpHarness,
+  SIGNING_SECRET,
+  startHttpHarness,
+} from '../support/harness.js';
+import { LogSink } from '../support/log-sink.js';
+import { USER } from '../support/slack-payloads.js';
+
+const memoryLogger = (level: 'debug' | 'info' = 'debug', secrets: string[] = []) => {
+  const sink = new LogSink();
+  return { sink, logger: createLogger({ level, format: 'json', secrets, destination: sink }) };
+};
+
+describe('scrubSecrets', () => {
+  it('removes Slack tokens by their shape and the configured secret values', () => {
+    const secret = 'abcdef0123456789';
+    expect(
+      scrubSecrets(`bot xoxb-1-2-abc, user xoxp-9-z, app xapp-1-A1-2-ff, secret ${secret}.`, [
+        secret,
+      ]),
+    ).toBe('bot [redacted], user [redacted], app [redacted], secret [redacted].');
+  });
+
+  it('also removes a secret as JSON escapes it', () => {
+    expect(scrubSecrets('{"m":"p\\"ss\\\\word!"}', ['p"ss\\word!'])).toBe('{"m":"[redacted]"}');
+  });
+});
+
+describe('the pino logger', () => {
+  it('redacts token fields and scrubs tokens that slip into messages', () => {
+    const { sink, logger } = memoryLogger('info', ['the-signing-secret']);
+    logger.info(
+      {
+        token: 'xoxb-a',
+        headers: { authorization: 'Bearer xoxb-b' },
+        request: { botToken: 'xoxb-c' },
+      },
+      'called with xoxb-d and the-signing-secret',
+    );
+    const [entry] = sink.entries();
+    expect(entry).toMatchObject({
+      token: '[redacted]',
+      headers: { authorization: '[redacted]' },
+      request: { botToken: '[redacted]' },
+      msg: 'called with [redacted] and [redacted]',
+    });
+  });
+});
+
+describe('the Bolt logger adapter', () => {
+  it('logs Bolt’s arguments through pino, an error as the err field', () => {
+    const { sink, logger } = memoryLogger();
+    const bolt = new PinoBoltLogger(logger);
+    bolt.warn('could not', { retry: 2 }, 'finish');
+    bolt.error('Slack API error:', new Error('boom'));
+    const [warn, error] = sink.entries();
+    expect(warn).toMatchObject({ level: 40, msg: 'could not { retry: 2 } finish' });
+    expect(error).toMatchObject({ level: 50, msg: 'Slack API error:', err: { message: 'boom' } });
+  });
+
+  it('sets and reports the level in Bolt’s terms, and names a component', () => {
+    const { sink, logger } = memoryLogger();
+    const bolt = new PinoBoltLogger(logger);
+    bolt.setLevel(LogLevel.WARN);
+    expect(bolt.getLevel()).toBe(LogLevel.WARN);
+    bolt.info('hidden');
+    bolt.setName('socket-mode');
+    bolt.warn('shown');
+    expect(sink.entries()).toEqual([
+      expect.objectContaining({ msg: 'shown', component: 'socket-mode' }),
+    ]);
+  });
+
+  it('reports pino levels Bolt has no name for as the nearest one', () => {
+    const { logger } = memoryLogger();
+    logger.level = 'trace';
+    expect(new PinoBoltLogger(logger).getLevel()).toBe(LogLevel.DEBUG);
+  });
+});
+
+describe('logging in the running app', () => {
+  let harness: HttpHarness;
+  afterEach(async () => {
+    await harness.close();
+  });
+
+  it('binds each request’s team, user and command to its log lines', async () => {
+    harness = await startHttpHarness();
+    await harness.command();
+    const entry = await harness.logs.waitFor('questionnaire opened from the command');
+    expect(entry).toMatchObject({
+      team: 'T0FAKE',
+      user: USER.id,
+      kind: 'slash_command',
+      command: '/chip-advice',
+      channel: 'C0GENERAL',
+    });
+  });
+
+  it('never writes the bot token or the signing secret, even at debug level', async () => {
+    harness = await startHttpHarness({ LOG_LEVEL: 'trace' });
+    await answerQuestionnaire(harness, await openFromCommand(harness), INFERENCE_ANSWERS);
+    await nthPosted(harness, 2);
+    await harness.logs.waitFor('advice delivered');
+    expect(harness.logs.lines.length).toBeGreaterThan(20);
+    expect(harness.logs.text).not.toContain(BOT_TOKEN);
+    expect(harness.logs.text).not.toContain(SIGNING_SECRET);
+  });
+});

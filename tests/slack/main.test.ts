@@ -1,0 +1,91 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FakeSlackApi } from '../support/fake-slack-api.js';
+import { ROOT, runCommand } from '../support/run-command.js';
+
+/** `npm start` is `node dist/main.js`; the global setup builds dist/ from the current source. */
+const MAIN = path.join(ROOT, 'dist/main.js');
+
+describe('npm start (node dist/main.js)', () => {
+  it('stops with one line naming a missing bot token and where to get it, exit code 1', async () => {
+    const result = await runCommand(process.execPath, [MAIN], {
+      env: { SLACK_SIGNING_SECRET: 'a-signing-secret' },
+    });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      'chip-advice: SLACK_BOT_TOKEN is missing: install the app from manifest.yml and copy the Bot User OAuth Token (OAuth & Permissions page, starts with xoxb-)\n',
+    );
+  });
+
+  it('stops without a stack trace when the signing secret is missing in HTTP mode', async () => {
+    const result = await runCommand(process.execPath, [MAIN], {
+      env: { SLACK_BOT_TOKEN: 'xoxb-1-secret-part' },
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^chip-advice: SLACK_SIGNING_SECRET is missing/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.stderr).not.toContain('secret-part');
+  });
+
+  it('stops with one line when Slack rejects the app-level token in Socket Mode', async () => {
+    const api = await FakeSlackApi.start();
+    try {
+      const result = await runCommand(process.execPath, [MAIN], {
+        env: { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-revoked', SLACK_API_URL: api.url },
+      });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe(
+        'chip-advice: SLACK_APP_TOKEN was rejected by Slack (invalid_auth): generate an app-level token with the connections:write scope under Basic Information → App-Level Tokens\n',
+      );
+      expect(api.callsTo('apps.connections.open')[0]?.token).toBe('xapp-revoked');
+    } finally {
+      await api.close();
+    }
+  });
+
+  describe('with a valid config', () => {
+    let api: FakeSlackApi;
+    let child: ChildProcess | undefined;
+    afterEach(async () => {
+      child?.kill('SIGKILL');
+      await api.close();
+    });
+
+    it('serves /healthz on PORT, checks the token, and stops on SIGTERM with exit code 0', async () => {
+      api = await FakeSlackApi.start();
+      const inherited = Object.fromEntries(
+        Object.entries(process.env).filter(([key]) => !key.startsWith('SLACK_')),
+      );
+      const started = spawn(process.execPath, [MAIN], {
+        cwd: ROOT,
+        env: {
+          ...inherited,
+          SLACK_BOT_TOKEN: 'xoxb-main-test',
+          SLACK_SIGNING_SECRET: 'main-test-secret',
+          SLACK_API_URL: api.url,
+          PORT: '0',
+        },
+      });
+      child = started;
+      const port = await new Promise<number>((resolve, reject) => {
+        let out = '';
+        started.stdout.on('data', (chunk) => {
+          out += chunk;
+          const match = /listening on port (\d+)/.exec(out);
+          if (match) resolve(Number(match[1]));
+        });
+        started.on('exit', (code) => reject(new Error(`exited with ${code} before listening`)));
+      });
+      const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+      expect(health.status).toBe(200);
+      const [authTest] = await api.waitFor('auth.test');
+      expect(authTest?.token).toBe('xoxb-main-test');
+      const exitCode = new Promise((resolve) => started.on('exit', resolve));
+      started.kill('SIGTERM');
+      expect(await exitCode).toBe(0);
+      child = undefined;
+    });
+  });
+});

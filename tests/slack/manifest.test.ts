@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { CallbackId, COMMAND } from '../../src/slack/blocks/ids.js';
+import { ROOT } from '../support/run-command.js';
+
+/** manifest.yml must name what the code listens for (the schema itself: shared/tools/check-manifest.mjs). */
+const manifest = parse(readFileSync(path.join(ROOT, 'manifest.yml'), 'utf8'));
+
+describe('manifest.yml', () => {
+  it('declares the slash command and the message shortcut the app listens for', () => {
+    expect(manifest.features.slash_commands).toEqual([
+      expect.objectContaining({ command: COMMAND, usage_hint: '[help]' }),
+    ]);
+    expect(manifest.features.shortcuts).toEqual([
+      expect.objectContaining({ type: 'message', callback_id: CallbackId.messageShortcut }),
+    ]);
+  });
+
+  it('enables the Home tab, the messages tab for advice by DM, interactivity and app_home_opened', () => {
+    expect(manifest.features.app_home).toMatchObject({
+      home_tab_enabled: true,
+      messages_tab_enabled: true,
+    });
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_home_opened']);
+    expect(manifest.settings.socket_mode_enabled).toBe(true);
+  });
+
+  it('asks for only the bot scopes the app uses', () => {
+    expect(manifest.oauth_config.scopes.bot).toEqual([
+      'commands',
+      'chat:write',
+      'chat:write.public',
+      'im:write',
+    ]);
+    expect(manifest.oauth_config.scopes.user).toBeUndefined();
+  });
+});

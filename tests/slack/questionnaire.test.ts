@@ -1,0 +1,119 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { QUESTIONS } from '../../src/core/index.js';
+import { elementOf, fillForm, inputIds } from '../support/fill-form.js';
+import { chooseWorkload, openFromCommand } from '../support/flows.js';
+import { type HttpHarness, startHttpHarness } from '../support/harness.js';
+import { viewAction } from '../support/slack-payloads.js';
+
+let harness: HttpHarness;
+beforeEach(async () => {
+  harness = await startHttpHarness();
+});
+afterEach(async () => {
+  await harness.close();
+});
+
+type Json = Record<string, unknown>;
+const blockOf = (view: Json, id: string) =>
+  (view.blocks as Json[]).find((block) => block.block_id === id) as Json;
+
+describe('the questionnaire modal', () => {
+  it('renders each question from the catalog with block_id = action_id = field', async () => {
+    const view = await openFromCommand(harness);
+    for (const field of inputIds(view)) {
+      const question = QUESTIONS.find((candidate) => candidate.field === field);
+      const block = blockOf(view, field);
+      expect(block.label).toMatchObject({ text: question?.label });
+      expect(block.hint).toMatchObject({ text: question?.help });
+      expect(block.optional).toBe(!question?.required);
+      expect(elementOf(view, field).action_id).toBe(field);
+    }
+  });
+
+  it('uses enum values as option values and "true"/"false" for yes/no questions', async () => {
+    const view = await openFromCommand(harness);
+    const values = (field: string) =>
+      (elementOf(view, field).options as { value: string }[]).map((option) => option.value);
+    expect(values('workload')).toEqual(['training', 'inference']);
+    expect(values('frameworks')).toEqual(['pytorch', 'jax', 'tensorflow', 'other']);
+    expect(values('cloudStrategy')).toEqual(['aws-only', 'multi-cloud', 'hybrid']);
+    expect(values('needsCustomCuda')).toEqual(['true', 'false']);
+    expect(elementOf(view, 'monthlySpendUsd')).toMatchObject({
+      type: 'number_input',
+      is_decimal_allowed: true,
+      min_value: '0',
+    });
+  });
+
+  it('makes the workload question dispatch block_actions', async () => {
+    const view = await openFromCommand(harness);
+    expect(blockOf(view, 'workload').dispatch_action).toBe(true);
+    expect(blockOf(view, 'priority').dispatch_action).toBeUndefined();
+  });
+
+  it('shows the inference question once inference is chosen, updating the view by its hash', async () => {
+    const view = await openFromCommand(harness);
+    const updated = await chooseWorkload(harness, view, { workload: 'inference' });
+    const [call] = harness.api.callsTo('views.update');
+    expect(call?.params.view_id).toBe(view.id);
+    expect(call?.params.hash).toBe(view.hash);
+    expect(inputIds(updated)).toContain('inferenceProfile');
+    expect(inputIds(updated)).not.toContain('chipCount');
+    expect(updated.private_metadata).toBe(view.private_metadata);
+  });
+
+  it('shows the peak chip count, a whole number of 1 or more, once training is chosen', async () => {
+    const view = await openFromCommand(harness);
+    const updated = await chooseWorkload(harness, view, { workload: 'training' });
+    expect(inputIds(updated)).not.toContain('inferenceProfile');
+    expect(elementOf(updated, 'chipCount')).toMatchObject({
+      type: 'number_input',
+      is_decimal_allowed: false,
+      min_value: '1',
+    });
+  });
+
+  it('keeps what was already entered as initial values when it redraws', async () => {
+    const view = await openFromCommand(harness);
+    const updated = await chooseWorkload(harness, view, {
+      workloadName: 'search ranking',
+      workload: 'inference',
+      monthlySpendUsd: 25000,
+      frameworks: ['jax', 'pytorch'],
+      needsCustomCuda: false,
+    });
+    expect(elementOf(updated, 'workloadName').initial_value).toBe('search ranking');
+    expect(elementOf(updated, 'workload').initial_option).toMatchObject({ value: 'inference' });
+    expect(elementOf(updated, 'monthlySpendUsd').initial_value).toBe('25000');
+    expect(elementOf(updated, 'frameworks').initial_options).toMatchObject([
+      { value: 'pytorch' },
+      { value: 'jax' },
+    ]);
+    expect(elementOf(updated, 'needsCustomCuda').initial_option).toMatchObject({ value: 'false' });
+    expect(elementOf(updated, 'priority').initial_option).toBeUndefined();
+  });
+
+  it('hides the inference question again when the workload changes back to training', async () => {
+    const view = await openFromCommand(harness);
+    const inference = await chooseWorkload(harness, view, { workload: 'inference' });
+    const training = await chooseWorkload(harness, inference, {
+      workload: 'training',
+      inferenceProfile: 'commodity',
+    });
+    expect(inputIds(training)).not.toContain('inferenceProfile');
+    expect(inputIds(training)).toContain('chipCount');
+  });
+
+  it('lets a newer update win: a stale hash is not an error worth logging', async () => {
+    const view = await openFromCommand(harness);
+    await chooseWorkload(harness, view, { workload: 'training' });
+    // A second choice made on the first version of the view: its hash is now stale.
+    const stale = viewAction(view, fillForm(view, { workload: 'inference' }), 'workload');
+    expect((await harness.interact(stale)).status).toBe(200);
+    const calls = await harness.api.waitFor('views.update', 2);
+    expect(calls[1]?.response.body).toEqual({ ok: false, error: 'hash_conflict' });
+    await harness.logs.waitFor(/newer update of the questionnaire won/);
+    await harness.settle();
+    expect(harness.logs.errors()).toEqual([]);
+  });
+});

@@ -1,0 +1,68 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { answerQuestionnaire, INFERENCE_ANSWERS, openFromCommand } from '../support/flows.js';
+import { type HttpHarness, startHttpHarness } from '../support/harness.js';
+
+let harness: HttpHarness;
+beforeEach(async () => {
+  harness = await startHttpHarness();
+});
+afterEach(async () => {
+  await harness.close();
+});
+
+const requestFailed = /^request failed/;
+
+describe('when the Web API fails', () => {
+  it('retries views.open after an HTTP 503 and opens the modal', async () => {
+    harness.api.fail('views.open', { status: 503, times: 1 });
+    await harness.command();
+    const calls = await harness.api.waitFor('views.open', 2);
+    expect(calls.map((call) => call.response.status)).toEqual([503, 200]);
+    expect(calls[1]?.params.trigger_id).toBe(calls[0]?.params.trigger_id);
+  });
+
+  it('waits for the Retry-After of a rate limit, then retries', async () => {
+    harness.api.fail('views.open', { retryAfter: 0, times: 1 });
+    await harness.command();
+    const calls = await harness.api.waitFor('views.open', 2);
+    expect(calls.map((call) => call.response.status)).toEqual([429, 200]);
+  });
+
+  it('gives up after the configured retries and logs the failure once', async () => {
+    harness.api.fail('views.open', { status: 500 });
+    await harness.command();
+    await harness.logs.waitFor(requestFailed);
+    await harness.settle();
+    expect(harness.api.callsTo('views.open')).toHaveLength(3);
+    expect(harness.logs.errors()).toHaveLength(1);
+  });
+
+  it('does not retry a Slack error; the global handler logs it once with the request’s context', async () => {
+    harness.api.fail('views.open', { error: 'expired_trigger_id' });
+    await harness.command();
+    const entry = await harness.logs.waitFor(requestFailed);
+    expect(entry).toMatchObject({
+      level: 50,
+      code: 'slack_webapi_platform_error',
+      slackError: 'expired_trigger_id',
+      command: '/chip-advice',
+      user: 'U0ASKER',
+    });
+    await harness.settle();
+    expect(harness.api.callsTo('views.open')).toHaveLength(1);
+    expect(harness.logs.errors()).toHaveLength(1);
+  });
+
+  it('logs a summary that cannot be posted once, and posts no reasoning without it', async () => {
+    harness.api.fail('chat.postMessage', { error: 'not_in_channel' });
+    await answerQuestionnaire(harness, await openFromCommand(harness), INFERENCE_ANSWERS);
+    const entry = await harness.logs.waitFor(requestFailed);
+    expect(entry).toMatchObject({
+      slackError: 'not_in_channel',
+      callbackId: 'chip_advice_questionnaire',
+    });
+    await harness.settle();
+    expect(harness.api.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(harness.logs.errors()).toHaveLength(1);
+  });
+});

@@ -1,0 +1,217 @@
+import { EventEmitter } from 'node:events';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { defaultAnswers, type FakeState } from './fake-slack-methods.js';
+
+/**
+ * A small Slack Web API on 127.0.0.1 for tests: point SLACK_API_URL at `api.url`. It records
+ * every call (method, parsed params, headers, what it answered), answers like Slack does
+ * (views get ids and hashes, messages get ts, a stale views.update hash gets hash_conflict) and
+ * can be told to fail a method with a Slack error string, an HTTP status or a rate limit. It also
+ * serves response URLs (`api.responseUrl()`), recorded under the method name `response_url`.
+ */
+
+export interface ApiCall {
+  /** Web API method ("chat.postMessage"), or `response_url` for a POST to a response URL. */
+  readonly method: string;
+  readonly path: string;
+  /** Form fields with JSON values (view, blocks) decoded; a JSON body as it is. */
+  readonly params: Record<string, unknown>;
+  readonly headers: IncomingHttpHeaders;
+  /** The bearer token the call was made with, if any. */
+  readonly token: string | undefined;
+  readonly response: { readonly status: number; readonly body: unknown };
+}
+
+export interface Failure {
+  /** Answer `{ ok: false, error }` with HTTP 200, as Slack does for platform errors. */
+  readonly error?: string;
+  /** Answer with this HTTP status instead (500, 503, 429...). */
+  readonly status?: number;
+  /** Seconds for the Retry-After header (with status 429 unless another status is given). */
+  readonly retryAfter?: number;
+  /** How many calls fail before the method works again; every call when absent. */
+  readonly times?: number;
+}
+
+export type Responder = (
+  params: Record<string, unknown>,
+  call: Omit<ApiCall, 'response'>,
+) => unknown;
+
+interface ArmedFailure {
+  readonly failure: Failure;
+  remaining: number;
+}
+
+export class FakeSlackApi {
+  readonly #server: Server;
+  readonly #events = new EventEmitter();
+  readonly #calls: ApiCall[] = [];
+  readonly #failures = new Map<string, ArmedFailure>();
+  readonly #responders = new Map<string, Responder>();
+  readonly #state: FakeState = { views: new Map(), nextId: 1, nextTs: 1 };
+  #responseUrls = 0;
+  readonly origin: string;
+
+  private constructor(server: Server) {
+    this.#server = server;
+    this.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+
+  /** Starts the fake on a free port of 127.0.0.1. */
+  static async start(): Promise<FakeSlackApi> {
+    let api: FakeSlackApi | undefined;
+    const server = createServer((request, response) => {
+      api?.handle(request, response).catch((error: unknown) => {
+        // A request the fake cannot read is the test's bug: answer it loudly, do not crash.
+        response.writeHead(400, { 'content-type': 'text/plain' });
+        response.end(`fake Slack API cannot read the request: ${String(error)}`);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    api = new FakeSlackApi(server);
+    return api;
+  }
+
+  /** The base URL for SLACK_API_URL. */
+  get url(): string {
+    return `${this.origin}/api/`;
+  }
+
+  get calls(): readonly ApiCall[] {
+    return this.#calls;
+  }
+
+  callsTo(method: string): ApiCall[] {
+    return this.#calls.filter((call) => call.method === method);
+  }
+
+  /** A new response URL; POSTs to it are recorded as `response_url` calls. */
+  responseUrl(): string {
+    this.#responseUrls += 1;
+    return `${this.origin}/response-url/${this.#responseUrls}`;
+  }
+
+  /** Makes `method` fail (see {@link Failure}); `times` calls, or until `reset()`. */
+  fail(method: string, failure: Failure): void {
+    this.#failures.set(method, { failure, remaining: failure.times ?? Number.POSITIVE_INFINITY });
+  }
+
+  /** Answers `method` with `responder` instead of the default answer. */
+  respond(method: string, responder: Responder): void {
+    this.#responders.set(method, responder);
+  }
+
+  /** Forgets calls, failures and custom answers (views and ts counters keep going). */
+  reset(): void {
+    this.#calls.length = 0;
+    this.#failures.clear();
+    this.#responders.clear();
+  }
+
+  /**
+   * Resolves with the calls to `method` once there are `count` of them. Rejects after
+   * `timeoutMs` (a guard against a hung test, not a timing assertion) listing the calls seen.
+   */
+  async waitFor(method: string, count = 1, timeoutMs = 5000): Promise<ApiCall[]> {
+    const enough = () => this.callsTo(method).length >= count;
+    if (enough()) return this.callsTo(method);
+    return new Promise((resolve, reject) => {
+      const onCall = () => {
+        if (!enough()) return;
+        clearTimeout(timer);
+        this.#events.off('call', onCall);
+        resolve(this.callsTo(method));
+      };
+      const timer = setTimeout(() => {
+        this.#events.off('call', onCall);
+        const seen = this.#calls.map((call) => call.method).join(', ') || 'none';
+        reject(new Error(`expected ${count} call(s) to ${method}; calls so far: ${seen}`));
+      }, timeoutMs);
+      this.#events.on('call', onCall);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.#server.closeAllConnections();
+    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+  }
+
+  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const path = new URL(request.url ?? '/', this.origin).pathname;
+    const text = await readBody(request);
+    const params = parseParams(text, request.headers['content-type']);
+    const method = path.startsWith('/response-url/')
+      ? 'response_url'
+      : path.replace(/^\/api\//, '');
+    const authorization = request.headers.authorization;
+    const token = authorization?.startsWith('Bearer ') ? authorization.slice(7) : undefined;
+    const call = { method, path, params, headers: request.headers, token };
+    const { status, body, headers } = this.answer(call);
+    // Recorded before answering, so the record is in the order the app made the calls.
+    this.#calls.push({ ...call, response: { status, body } });
+    this.#events.emit('call');
+    response.writeHead(status, { 'content-type': 'application/json', ...headers });
+    response.end(typeof body === 'string' ? body : JSON.stringify(body));
+  }
+
+  private answer(call: Omit<ApiCall, 'response'>): {
+    status: number;
+    body: unknown;
+    headers?: Record<string, string>;
+  } {
+    const armed = this.#failures.get(call.method);
+    if (armed && armed.remaining > 0) {
+      armed.remaining -= 1;
+      const { error, status, retryAfter } = armed.failure;
+      if (retryAfter !== undefined) {
+        return {
+          status: status ?? 429,
+          body: { ok: false, error: 'ratelimited' },
+          headers: { 'retry-after': String(retryAfter) },
+        };
+      }
+      if (status !== undefined) return { status, body: 'fake Slack API: induced HTTP failure' };
+      return { status: 200, body: { ok: false, error: error ?? 'fatal_error' } };
+    }
+    const responder = this.#responders.get(call.method);
+    const body = responder
+      ? responder(call.params, call)
+      : defaultAnswers(this.#state, call.method, call.params, call.token);
+    return { status: 200, body };
+  }
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Form fields, JSON-decoding the values the Web API client sends as JSON (view, blocks). */
+export function parseParams(
+  text: string,
+  contentType: string | undefined,
+): Record<string, unknown> {
+  if (contentType?.includes('application/json')) return text ? JSON.parse(text) : {};
+  const params: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(text)) {
+    params[key] = /^[[{]/.test(value) ? tryJson(value) : value;
+  }
+  return params;
+}
+
+function tryJson(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}

@@ -1,0 +1,89 @@
+import { type ChipAdviceApp, createApp } from '../../src/app.js';
+import { readConfig } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
+import { FakeSlackApi } from './fake-slack-api.js';
+import { LogSink } from './log-sink.js';
+import {
+  commandBody,
+  FORM,
+  interactionBody,
+  JSON_TYPE,
+  postSigned,
+  type SignOptions,
+  type SlackResponse,
+} from './signed-request.js';
+import { eventCallback, slashCommand } from './slack-payloads.js';
+
+export const BOT_TOKEN = 'xoxb-0000-test-bot-token';
+export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
+
+/** Web API retries without waits, so a test of a retry does not sleep. */
+export const FAST_RETRY = { retries: 2, factor: 1, minTimeout: 0, maxTimeout: 0 };
+
+/**
+ * The real app in HTTP mode on a free port, talking to a fake Web API on 127.0.0.1, with
+ * helpers that send requests signed as Slack signs them.
+ */
+export interface HttpHarness {
+  readonly api: FakeSlackApi;
+  readonly app: ChipAdviceApp;
+  /** http://127.0.0.1:<port> */
+  readonly origin: string;
+  readonly logs: LogSink;
+  /** Runs `/chip-advice <text>`; the response URL it carries is served by the fake. */
+  command(text?: string, fields?: { channelId?: string }): Promise<SlackResponse>;
+  interact(payload: unknown): Promise<SlackResponse>;
+  event(event: Record<string, unknown>): Promise<SlackResponse>;
+  /**
+   * A round trip through the app (GET /healthz): work already under way that needs no further
+   * I/O, such as logging an error after a failed call, has finished when it resolves.
+   */
+  settle(): Promise<void>;
+  /** POSTs a raw body to /slack/events with custom signing. */
+  post(body: string, contentType: string, sign?: Partial<SignOptions>): Promise<SlackResponse>;
+  close(): Promise<void>;
+}
+
+export async function startHttpHarness(env: Record<string, string> = {}): Promise<HttpHarness> {
+  const api = await FakeSlackApi.start();
+  const logs = new LogSink();
+  const config = readConfig({
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    PORT: '0',
+    SLACK_API_URL: api.url,
+    LOG_LEVEL: 'debug',
+    ...env,
+  });
+  const logger = createLogger({
+    level: config.logLevel,
+    format: 'json',
+    secrets: config.secrets,
+    destination: logs,
+  });
+  const app = createApp(config, { logger, retryConfig: FAST_RETRY });
+  const started = await app.start();
+  if (started.mode !== 'http') throw new Error('expected HTTP mode');
+  await started.tokenCheck;
+  const origin = `http://127.0.0.1:${started.port}`;
+  const post = (body: string, contentType: string, sign: Partial<SignOptions> = {}) =>
+    postSigned(`${origin}/slack/events`, body, contentType, { secret: SIGNING_SECRET, ...sign });
+  return {
+    api,
+    app,
+    origin,
+    logs,
+    command: (text = '', fields = {}) =>
+      post(commandBody(slashCommand({ text, responseUrl: api.responseUrl(), ...fields })), FORM),
+    interact: (payload) => post(interactionBody(payload), FORM),
+    event: (event) => post(JSON.stringify(eventCallback(event)), JSON_TYPE),
+    post,
+    async settle() {
+      await (await fetch(`${origin}/healthz`)).text();
+    },
+    async close() {
+      await app.stop();
+      await api.close();
+    },
+  };
+}
