@@ -6,14 +6,22 @@ import { PinoBoltLogger } from './slack/bolt-logger.js';
 import type { AppContext, ChipAdviceBolt } from './slack/context.js';
 import { errorHandler } from './slack/error-handler.js';
 import { registerListeners } from './slack/listeners/index.js';
+import { dropDuplicates } from './slack/middleware/drop-duplicates.js';
 import { requestLogger } from './slack/middleware/request-logger.js';
 import { createReceiver } from './slack/receiver.js';
+import { type Drained, EventGate } from './slack/reliability/event-gate.js';
+import {
+  DEFAULT_RECENT_KEYS,
+  RecentKeys,
+  type RecentKeysOptions,
+} from './slack/reliability/recent-keys.js';
+import { MetadataSigner } from './slack/reliability/signed-metadata.js';
 import { checkBotToken } from './slack/token-check.js';
 import { webClientOptions } from './slack/web-client.js';
 
 /** What the app is built from besides its config; tests inject these. */
 export interface AppDeps {
-  /** Defaults to the rules under `rules/`. */
+  /** Defaults to the rules under `config.rulesDir` (the bundled `rules/` when unset). */
   readonly ruleset?: Ruleset;
   /** Defaults to an advisor over `ruleset`. */
   readonly advisor?: Advisor;
@@ -21,6 +29,14 @@ export interface AppDeps {
   readonly logger?: Logger;
   /** Web API retry policy; tests use one without waits. */
   readonly retryConfig?: webApi.RetryOptions;
+  /** Timeout of one Web API or response_url request; defaults to `config.slackApiTimeoutMs`. */
+  readonly webApiTimeoutMs?: number;
+  /** How many delivery and submission keys to remember, and for how long. */
+  readonly recentKeys?: RecentKeysOptions;
+  /** How long `stop()` waits for requests in flight; defaults to `config.shutdownTimeoutMs`. */
+  readonly shutdownTimeoutMs?: number;
+  /** Socket Mode's pong timeout, also the base of its reconnect delay (default 5 s). */
+  readonly clientPingTimeoutMs?: number;
 }
 
 export type Started =
@@ -32,23 +48,37 @@ export interface ChipAdviceApp {
   readonly logger: Logger;
   /** Listens (HTTP) or connects (Socket Mode); then checks the bot token in the background. */
   start(): Promise<Started>;
-  stop(): Promise<void>;
+  /**
+   * Stops taking requests (HTTP answers 503; Socket Mode leaves new envelopes to be redelivered),
+   * waits for those in flight up to the shutdown bound, then closes the server or socket.
+   */
+  stop(): Promise<Drained>;
 }
 
 /**
- * Builds the Slack app without starting it: Bolt with the receiver the config asks for, a pino
- * logger shared with Bolt, the request-logger middleware, the global error handler and every
- * listener. Loading the rules happens here, so a bad rule file stops the start.
+ * Builds the Slack app without starting it: Bolt with the receiver the config asks for behind
+ * the event gate, a pino logger shared with Bolt, the request-logger and duplicate-dropping
+ * middleware, the global error handler and every listener. Loading the rules happens here, so a
+ * bad rule file stops the start.
  */
 export function createApp(config: Config, deps: AppDeps = {}): ChipAdviceApp {
   const logger =
     deps.logger ??
     createLogger({ level: config.logLevel, format: config.logFormat, secrets: config.secrets });
-  const advisor = deps.advisor ?? createAdvisor(deps.ruleset ?? loadRuleset());
+  const advisor = deps.advisor ?? createAdvisor(deps.ruleset ?? loadRuleset(config.rulesDir));
   const boltLogger = new PinoBoltLogger(logger.child({ component: 'bolt' }));
-  const clientOptions = webClientOptions(config, boltLogger, deps.retryConfig);
+  const timeoutMs = deps.webApiTimeoutMs ?? config.slackApiTimeoutMs;
+  const clientOptions = webClientOptions(config, boltLogger, deps.retryConfig, timeoutMs);
+  const gate = new EventGate(logger.child({ component: 'event-gate' }));
+  const receiver = createReceiver(config.mode, {
+    boltLogger,
+    logger,
+    clientOptions,
+    gate,
+    ...(deps.clientPingTimeoutMs ? { clientPingTimeoutMs: deps.clientPingTimeoutMs } : {}),
+  });
   const bolt = new App<AppContext>({
-    receiver: createReceiver(config.mode, boltLogger, clientOptions),
+    receiver,
     // One workspace, one bot token. No auth.test per request (Bolt's default runs it before the
     // first listener, eating into the 3 seconds a trigger_id lives); it runs once after start.
     authorize: async () => ({ botToken: config.botToken }),
@@ -57,9 +87,12 @@ export function createApp(config: Config, deps: AppDeps = {}): ChipAdviceApp {
     clientOptions,
     extendedErrorHandler: true,
   });
+  const recent = new RecentKeys(deps.recentKeys ?? DEFAULT_RECENT_KEYS);
   bolt.use(requestLogger(logger));
+  bolt.use(dropDuplicates(recent));
   bolt.error(errorHandler(logger));
-  registerListeners(bolt, { advisor });
+  const signer = MetadataSigner.fromSecrets(config.secrets);
+  registerListeners(bolt, { advisor, signer, recent, responseUrlTimeoutMs: timeoutMs });
 
   return {
     bolt,
@@ -73,7 +106,9 @@ export function createApp(config: Config, deps: AppDeps = {}): ChipAdviceApp {
       return { mode: 'http', port, tokenCheck };
     },
     async stop() {
+      const drained = await gate.close(deps.shutdownTimeoutMs ?? config.shutdownTimeoutMs);
       await bolt.stop();
+      return drained;
     },
   };
 }

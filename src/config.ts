@@ -19,6 +19,12 @@ export interface Config {
   readonly logFormat: 'pretty' | 'json';
   /** Every secret value in the config, for scrubbing from logs. */
   readonly secrets: readonly string[];
+  /** Where the rule files are; undefined means the bundled `rules/`. */
+  readonly rulesDir: string | undefined;
+  /** Give up on one Web API or response_url request after this long (retries still apply). */
+  readonly slackApiTimeoutMs: number;
+  /** On SIGTERM, wait this long for requests in flight before giving up (exit code 1). */
+  readonly shutdownTimeoutMs: number;
 }
 
 /** Where to get each value: the second half of every message that stops the start. */
@@ -32,6 +38,9 @@ const HOW_TO_FIX: Record<string, string> = {
   PORT: 'set a port number from 0 to 65535, or unset it for 3000',
   SLACK_API_URL: 'set an http(s) URL such as https://slack.com/api/, or unset it',
   LOG_LEVEL: `set one of ${LOG_LEVELS.join(', ')}, or unset it for info`,
+  RULES_DIR: 'set the path of a folder with chips.json, article.json and rule files, or unset it',
+  SLACK_API_TIMEOUT_MS: 'set a number of milliseconds from 100 to 120000, or unset it for 10000',
+  SHUTDOWN_TIMEOUT_MS: 'set a number of milliseconds from 0 to 600000, or unset it for 10000',
 };
 
 /** `FOO=` in a .env file means "not set", not "set to nothing". */
@@ -44,6 +53,25 @@ const token = (prefix: string) =>
     error: (issue) =>
       `must start with ${prefix} (got a value starting with "${String(issue.input).slice(0, 5)}")`,
   });
+
+/** A whole number of milliseconds given as text, within bounds, with a default. */
+const millis = (min: number, max: number, fallback: number) =>
+  z.preprocess(
+    unsetIfBlank,
+    z
+      .string()
+      .regex(/^\d{1,7}$/, {
+        error: (issue) => `must be a number of milliseconds (got "${issue.input}")`,
+      })
+      .transform(Number)
+      .pipe(
+        z
+          .number()
+          .min(min, { error: `must be at least ${min}` })
+          .max(max, { error: `must be at most ${max}` }),
+      )
+      .default(fallback),
+  );
 
 const envSchema = z
   .object({
@@ -69,6 +97,9 @@ const envSchema = z
       (value) => (typeof value === 'string' ? unsetIfBlank(value.toLowerCase()) : value),
       z.enum(LOG_LEVELS, { error: 'is not a log level' }).default('info'),
     ),
+    RULES_DIR: z.preprocess(unsetIfBlank, z.string().optional()),
+    SLACK_API_TIMEOUT_MS: millis(100, 120_000, 10_000),
+    SHUTDOWN_TIMEOUT_MS: millis(0, 600_000, 10_000),
     NODE_ENV: z.string().optional(),
   })
   .refine((env) => env.SLACK_APP_TOKEN !== undefined || env.SLACK_SIGNING_SECRET !== undefined, {
@@ -111,5 +142,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secrets: [values.SLACK_BOT_TOKEN, values.SLACK_APP_TOKEN, values.SLACK_SIGNING_SECRET].filter(
       (secret): secret is string => secret !== undefined,
     ),
+    rulesDir: values.RULES_DIR,
+    slackApiTimeoutMs: values.SLACK_API_TIMEOUT_MS,
+    shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
   };
 }

@@ -8,6 +8,7 @@ export const AppErrorCode = {
   ConfigInvalid: 'chip_advice_config_invalid',
   PayloadInvalid: 'chip_advice_payload_invalid',
   SlackResponseInvalid: 'chip_advice_slack_response_invalid',
+  DeliveryFailed: 'chip_advice_delivery_failed',
 } as const;
 
 export type AppErrorCode = (typeof AppErrorCode)[keyof typeof AppErrorCode];
@@ -53,5 +54,23 @@ export class SlackResponseInvalidError extends Error implements CodedError {
     readonly missing: string,
   ) {
     super(`${method} answered without ${missing}`);
+  }
+}
+
+/**
+ * The advice could not be posted (Slack did not answer in time, kept failing, or refused in a
+ * way a direct message does not fix). The person has been told, with their answers on a button;
+ * this error is what the global handler logs. `cause` is the Web API error.
+ */
+export class DeliveryFailedError extends Error implements CodedError {
+  readonly code = AppErrorCode.DeliveryFailed;
+  override readonly name = 'DeliveryFailedError';
+
+  constructor(
+    /** Where the advice was going: a channel id, or `dm`. */
+    readonly destination: string,
+    options?: ErrorOptions,
+  ) {
+    super(`the advice could not be posted to ${destination}`, options);
   }
 }

@@ -2,6 +2,8 @@
 /**
  * `npm start`: reads the config, builds the app, starts it. A bad config, rule file or start
  * stops with one line per problem on standard error and exit code 1, never a stack trace.
+ * SIGTERM or SIGINT stops it: no new requests, those in flight finish, exit code 0 (or 1 when
+ * they outlast SHUTDOWN_TIMEOUT_MS).
  */
 import { type ChipAdviceApp, createApp, type Started } from './app.js';
 import { type Config, readConfig } from './config.js';
@@ -63,11 +65,33 @@ async function main(): Promise<void> {
       ? `listening on port ${started.port} (POST /slack/events, GET /healthz)`
       : 'connected to Slack in Socket Mode',
   );
+  // Stop taking requests, let those in flight post their advice, then exit; a request that
+  // outlives the bound is given up on (exit code 1), so the process never hangs.
   const shutdown = (signal: string) => {
-    logger.info({ signal }, 'stopping');
+    logger.info(
+      { signal, boundMs: config.shutdownTimeoutMs },
+      'stopping: finishing requests in flight',
+    );
+    // Closing the server waits for open connections; a stuck one must not hold the exit either.
+    setTimeout(() => {
+      fail([`did not stop within ${config.shutdownTimeoutMs} ms (SHUTDOWN_TIMEOUT_MS) plus 5 s`]);
+      process.exit(1);
+    }, config.shutdownTimeoutMs + 5_000).unref();
     app.stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
+      ({ drained, inFlight }) => {
+        if (drained) {
+          logger.info('stopped');
+          process.exit(0);
+        }
+        fail([
+          `stopped after ${config.shutdownTimeoutMs} ms (SHUTDOWN_TIMEOUT_MS) with ${inFlight} request(s) still in flight`,
+        ]);
+        process.exit(1);
+      },
+      (error: unknown) => {
+        fail([`could not stop cleanly: ${error instanceof Error ? error.message : String(error)}`]);
+        process.exit(1);
+      },
     );
   };
   process.once('SIGINT', shutdown);

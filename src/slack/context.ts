@@ -5,6 +5,7 @@ import type {
   BlockElementAction,
   ButtonAction,
   MessageShortcut,
+  RespondFn,
   SlackActionMiddlewareArgs,
   SlackCommandMiddlewareArgs,
   SlackEventMiddlewareArgs,
@@ -14,6 +15,8 @@ import type {
 } from '@slack/bolt';
 import type { Advisor } from '../core/index.js';
 import type { Logger } from '../logger.js';
+import type { RecentKeys } from './reliability/recent-keys.js';
+import type { MetadataSigner } from './reliability/signed-metadata.js';
 
 /**
  * What the app adds to Bolt's per-request `context`: a pino child logger bound to the request
@@ -27,6 +30,12 @@ export type ChipAdviceBolt = App<AppContext>;
 /** What listeners need besides Bolt's arguments. */
 export interface ListenerDeps {
   readonly advisor: Advisor;
+  /** Signs and checks the modal's private_metadata (and the "Post again" button). */
+  readonly signer: MetadataSigner;
+  /** Keys of things already done (submissions, retries), to do each once. */
+  readonly recent: RecentKeys;
+  /** Timeout for a POST to a response_url the app kept. */
+  readonly responseUrlTimeoutMs: number;
 }
 
 type With<Args> = Args & AllMiddlewareArgs<AppContext>;
@@ -37,3 +46,11 @@ export type ButtonArgs = With<SlackActionMiddlewareArgs<BlockAction<ButtonAction
 export type BlockActionArgs = With<SlackActionMiddlewareArgs<BlockAction<BlockElementAction>>>;
 export type MessageShortcutArgs = With<SlackShortcutMiddlewareArgs<MessageShortcut>>;
 export type AppHomeOpenedArgs = With<SlackEventMiddlewareArgs<'app_home_opened'>>;
+
+/**
+ * Bolt's `respond` when the request has a response_url. Bolt only sets it then, though its
+ * types always declare it (an App Home click has none).
+ */
+export function respondIfAny(respond: RespondFn | undefined): RespondFn | undefined {
+  return typeof respond === 'function' ? respond : undefined;
+}

@@ -17,8 +17,10 @@ export function errorHandler(base: Logger) {
   return async ({ error, context }: ErrorArgs): Promise<void> => {
     const logger = (context.logger as Logger | undefined) ?? base;
     const original = error.original ?? error;
+    // Our coded errors keep the Web API error as `cause`.
+    const slackError = slackErrorOf(original) ?? slackErrorOf((original as Error).cause);
     logger.error(
-      { err: original, code: error.code, slackError: slackErrorOf(original) },
+      { err: original, code: error.code, ...(slackError ? { slackError } : {}) },
       `request failed: ${error.message}`,
     );
   };

@@ -1,12 +1,20 @@
 import type { ServerResponse } from 'node:http';
 import {
   type Logger as BoltLogger,
+  defaultProcessEventErrorHandler,
+  HTTPModuleFunctions,
   HTTPReceiver,
   type Receiver,
+  type ReceiverProcessEventErrorHandlerArgs,
   SocketModeReceiver,
+  type SocketModeReceiverProcessEventErrorHandlerArgs,
   type webApi,
 } from '@slack/bolt';
 import type { Config } from '../config.js';
+import { PayloadInvalidError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { EventGate } from './reliability/event-gate.js';
+import { BODY_LIMIT_BYTES, guardRequests } from './reliability/request-guard.js';
 
 /** Where Slack sends slash commands, interactivity and events in HTTP mode (manifest.yml). */
 export const EVENTS_PATH = '/slack/events';
@@ -17,31 +25,71 @@ function health(_request: unknown, response: ServerResponse): void {
   response.end(JSON.stringify({ status: 'ok' }));
 }
 
+export interface ReceiverParts {
+  readonly boltLogger: BoltLogger;
+  readonly logger: Logger;
+  readonly clientOptions: webApi.WebClientOptions;
+  /** Put between the receiver and Bolt: shape checks, fallback acks, requests in flight. */
+  readonly gate: EventGate;
+  /** Socket Mode: how long to wait for a pong, and the base of the reconnect delay. */
+  readonly clientPingTimeoutMs?: number;
+}
+
+/** A body the gate refused is the client's fault: 400, not Bolt's default 500. */
+async function httpEventError(args: ReceiverProcessEventErrorHandlerArgs): Promise<boolean> {
+  if (!(args.error instanceof PayloadInvalidError)) {
+    return HTTPModuleFunctions.defaultProcessEventErrorHandler(args);
+  }
+  args.logger.warn(`refused a malformed request body: ${args.error.problems.join('; ')}`);
+  HTTPModuleFunctions.buildNoBodyResponse(args.response, 400);
+  return false;
+}
+
+/** Over Socket Mode a malformed envelope is acknowledged, so Slack does not send it again. */
+async function socketEventError(args: SocketModeReceiverProcessEventErrorHandlerArgs) {
+  if (!(args.error instanceof PayloadInvalidError)) return defaultProcessEventErrorHandler(args);
+  args.logger.warn(`acknowledged a malformed envelope: ${args.error.problems.join('; ')}`);
+  return true;
+}
+
 /**
  * Bolt's own receivers, chosen by the config: Socket Mode when an app-level token is set,
  * otherwise HTTP on `port`, where Bolt verifies every request's signature (401 for unsigned,
- * wrongly signed or older than 5 minutes) and `GET /healthz` answers 200 once listening.
+ * wrongly signed or older than 5 minutes) behind {@link guardRequests} (503 while stopping, 413
+ * over 1 MiB, 401 for timestamps in the future, 400 for bodies that are not objects), and
+ * `GET /healthz` answers 200 once listening. Both hand their events to the gate.
  * @see https://docs.slack.dev/tools/bolt-js/concepts/socket-mode
  * @see https://docs.slack.dev/authentication/verifying-requests-from-slack
  */
-export function createReceiver(
-  mode: Config['mode'],
-  logger: BoltLogger,
-  clientOptions: webApi.WebClientOptions,
-): Receiver {
+export function createReceiver(mode: Config['mode'], parts: ReceiverParts): Receiver {
+  const { boltLogger: logger, clientOptions, gate } = parts;
   if (mode.kind === 'socket') {
-    return new SocketModeReceiver({
+    const receiver = new SocketModeReceiver({
       appToken: mode.appToken,
       logger,
+      ...(parts.clientPingTimeoutMs ? { clientPingTimeout: parts.clientPingTimeoutMs } : {}),
       // The Socket Mode client calls apps.connections.open through its own WebClient.
       installerOptions: { clientOptions: { ...clientOptions } },
+      processEventErrorHandler: socketEventError,
     });
+    gate.install(receiver);
+    return receiver;
   }
-  return new HTTPReceiver({
+  const receiver = new HTTPReceiver({
     signingSecret: mode.signingSecret,
     endpoints: EVENTS_PATH,
     port: mode.port,
     logger,
+    bodyLimit: BODY_LIMIT_BYTES,
     customRoutes: [{ path: HEALTH_PATH, method: 'GET', handler: health }],
+    processEventErrorHandler: httpEventError,
   });
+  receiver.requestListener = guardRequests(receiver.requestListener, {
+    endpoint: EVENTS_PATH,
+    signingSecret: mode.signingSecret,
+    logger: parts.logger.child({ component: 'request-guard' }),
+    isClosing: () => gate.closing,
+  });
+  gate.install(receiver);
+  return receiver;
 }

@@ -15,22 +15,22 @@ export const DEFAULT_RETRY: webApi.RetryOptions = {
   randomize: true,
 };
 
-/** Give up on one HTTP request after this long (the retries above still apply). */
-const REQUEST_TIMEOUT_MS = 10_000;
-
 /**
  * Options for every WebClient the app and its receiver create: the API base URL from the
- * config (tests point it at a local fake), the retry policy, a timeout, and the app's logger.
+ * config (tests point it at a local fake), the retry policy, the timeout of one HTTP request
+ * (each retry gets its own; a timed-out request is retried like a network error), and the
+ * app's logger.
  */
 export function webClientOptions(
-  config: Pick<Config, 'slackApiUrl'>,
+  config: Pick<Config, 'slackApiUrl' | 'slackApiTimeoutMs'>,
   logger: BoltLogger,
   retryConfig: webApi.RetryOptions = DEFAULT_RETRY,
+  timeoutMs: number = config.slackApiTimeoutMs,
 ): webApi.WebClientOptions {
   return {
     slackApiUrl: config.slackApiUrl,
     retryConfig,
-    timeout: REQUEST_TIMEOUT_MS,
+    timeout: timeoutMs,
     logger,
   };
 }

@@ -3,11 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdvisor, loadRuleset } from '../../src/core/index.js';
 import { helpMessage } from '../../src/slack/blocks/help-message.js';
 import { homeView } from '../../src/slack/blocks/home-view.js';
+import {
+  channelFallbackNote,
+  notDeliveredNotice,
+  notOpenedNotice,
+  unknownFormView,
+} from '../../src/slack/blocks/notices.js';
 import { questionnaireView } from '../../src/slack/blocks/questionnaire-view.js';
 import { reasoningMessage } from '../../src/slack/blocks/reasoning-message.js';
 import { summaryMessage } from '../../src/slack/blocks/summary-message.js';
 import { whatIfMessage } from '../../src/slack/blocks/what-if-message.js';
-import { encodeTarget } from '../../src/slack/payloads/target.js';
+import { encodeRetry } from '../../src/slack/payloads/retry-value.js';
+import { MetadataSigner } from '../../src/slack/reliability/signed-metadata.js';
 import { evaluateWhatIf } from '../../src/slack/services/what-if.js';
 import { messageProblems, viewProblems } from '../support/block-kit-limits.js';
 import {
@@ -23,11 +30,14 @@ import { appHomeOpened, messageButtonClick } from '../support/slack-payloads.js'
 
 const ruleset = loadRuleset();
 const advisor = createAdvisor(ruleset);
-const longestTarget = encodeTarget({
-  kind: 'channel',
-  channel: `C${'X'.repeat(29)}`,
-  threadTs: '999999999999.999999999',
-});
+/** The longest private_metadata the app writes: a thread target and a 500-character response_url. */
+const longestTarget = MetadataSigner.fromSecrets(['xoxb-limits', 'limits-secret']).encode(
+  {
+    target: { kind: 'channel', channel: `C${'X'.repeat(29)}`, threadTs: '999999999999.999999999' },
+    responseUrl: `https://hooks.slack.com/commands/${'x'.repeat(467)}`,
+  },
+  'U0123456789ABCDEF',
+);
 
 describe('the limits checker', () => {
   it('flags payloads that break Block Kit limits', () => {
@@ -77,9 +87,21 @@ describe('every view and message the app builds fits Block Kit limits', () => {
         }
         const view = questionnaireView({ privateMetadata: longestTarget, values: answers });
         expect(viewProblems(view as unknown as Record<string, unknown>)).toEqual([]);
+        const retry = encodeRetry(answers, longestTarget);
+        expect(messageProblems(notDeliveredNotice(answers, retry))).toEqual([]);
       }),
       { numRuns: 150 },
     );
+  });
+
+  it('for the notices about what went wrong', () => {
+    expect(longestTarget.length).toBeGreaterThan(600);
+    expect(messageProblems(channelFallbackNote(`C${'X'.repeat(29)}`, 'channel_not_found'))).toEqual(
+      [],
+    );
+    expect(messageProblems(notOpenedNotice('expired_trigger_id'))).toEqual([]);
+    expect(messageProblems(notOpenedNotice(undefined))).toEqual([]);
+    expect(viewProblems(unknownFormView() as unknown as Record<string, unknown>)).toEqual([]);
   });
 
   it('for the empty modal, the Home tab and any help request', () => {

@@ -23,7 +23,33 @@ describe('readConfig', () => {
       logLevel: 'info',
       logFormat: 'json',
       secrets: ['xoxb-1-2-abc', 'secret'],
+      rulesDir: undefined,
+      slackApiTimeoutMs: 10_000,
+      shutdownTimeoutMs: 10_000,
     });
+  });
+
+  it('reads RULES_DIR, SLACK_API_TIMEOUT_MS and SHUTDOWN_TIMEOUT_MS', () => {
+    const config = readConfig({
+      ...HTTP,
+      RULES_DIR: '/srv/rules',
+      SLACK_API_TIMEOUT_MS: '2500',
+      SHUTDOWN_TIMEOUT_MS: '0',
+    });
+    expect(config).toMatchObject({
+      rulesDir: '/srv/rules',
+      slackApiTimeoutMs: 2500,
+      shutdownTimeoutMs: 0,
+    });
+  });
+
+  it('names a timeout that is not a number of milliseconds, or out of bounds', () => {
+    expect(
+      problemsOf({ ...HTTP, SLACK_API_TIMEOUT_MS: '10s', SHUTDOWN_TIMEOUT_MS: '9000000' }),
+    ).toEqual([
+      'SLACK_API_TIMEOUT_MS must be a number of milliseconds (got "10s"): set a number of milliseconds from 100 to 120000, or unset it for 10000',
+      'SHUTDOWN_TIMEOUT_MS must be at most 600000: set a number of milliseconds from 0 to 600000, or unset it for 10000',
+    ]);
   });
 
   it('runs in Socket Mode when SLACK_APP_TOKEN is set, without a signing secret', () => {

@@ -7,6 +7,7 @@ import {
   openFromCommand,
   type Posted,
   submit,
+  targetOf,
   viewOf,
 } from '../support/flows.js';
 import { type HttpHarness, startHttpHarness } from '../support/harness.js';
@@ -47,7 +48,7 @@ describe('Change answers', () => {
     expect(elementOf(view, 'monthlySpendUsd').initial_value).toBe('50000');
     expect(elementOf(view, 'frameworks').initial_options).toMatchObject([{ value: 'pytorch' }]);
     expect(elementOf(view, 'acceptsAwsLockIn').initial_option).toMatchObject({ value: 'true' });
-    expect(JSON.parse(String(view.private_metadata))).toEqual({
+    expect(targetOf(view)).toEqual({
       kind: 'channel',
       channel: summary.channel,
       threadTs: summary.message.ts,
@@ -101,7 +102,7 @@ describe('What if…', () => {
     await click(reply, 'chip_advice_change_answers');
     const view = viewOf((await harness.api.waitFor('views.open', 2))[1]);
     expect(elementOf(view, 'monthlySpendUsd').initial_value).toBe('10000');
-    expect(JSON.parse(String(view.private_metadata)).threadTs).toBe(summary.message.ts);
+    expect(targetOf(view).threadTs).toBe(summary.message.ts);
   });
 
   it('tells only the clicker when a what-if change is not a valid answer', async () => {

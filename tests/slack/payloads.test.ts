@@ -7,7 +7,8 @@ import {
   encodeAnswers,
   encodeWhatIf,
 } from '../../src/slack/payloads/answers-value.js';
-import { decodeTarget, encodeTarget, threadOf } from '../../src/slack/payloads/target.js';
+import { threadOf } from '../../src/slack/payloads/target.js';
+import { MetadataSigner } from '../../src/slack/reliability/signed-metadata.js';
 import { INFERENCE_ANSWERS } from '../support/flows.js';
 import { slackAnswers } from '../support/slack-arbitraries.js';
 
@@ -65,24 +66,35 @@ describe('answers in button values', () => {
 });
 
 describe('the target in private_metadata', () => {
+  const signer = MetadataSigner.fromSecrets(['xoxb-payloads', 'payloads-secret']);
+
   it('round-trips a channel, a thread and a direct message', () => {
     for (const target of [
       { kind: 'channel', channel: 'C0123', threadTs: '1700000000.000100' },
       { kind: 'channel', channel: 'D0456' },
       { kind: 'dm' },
     ] as const) {
-      expect(decodeTarget(encodeTarget(target))).toEqual(target);
+      expect(signer.decode(signer.encode({ target }, 'U1'), 'U1')).toEqual({ target });
     }
   });
 
   it.each([
-    ['not JSON', '{oops'],
-    ['an unknown kind', '{"kind":"email","to":"x"}'],
-    ['a channel id with markup', '{"kind":"channel","channel":"<!channel>"}'],
-    ['a malformed thread ts', '{"kind":"channel","channel":"C1","threadTs":"yesterday"}'],
-    ['extra fields', '{"kind":"dm","channel":"C1"}'],
-  ])('rejects %s', (_name, metadata) => {
-    expect(() => decodeTarget(metadata)).toThrow(PayloadInvalidError);
+    ['an unknown kind', { kind: 'email', to: 'x' }, 't.kind'],
+    [
+      'a channel id with markup',
+      { kind: 'channel', channel: '<!channel>' },
+      't.channel: must be a Slack conversation id',
+    ],
+    [
+      'a malformed thread ts',
+      { kind: 'channel', channel: 'C1', threadTs: 'yesterday' },
+      't.threadTs: must be a message ts',
+    ],
+    ['extra fields', { kind: 'dm', channel: 'C1' }, 't: Unrecognized key'],
+  ])('rejects %s, whatever the signature', (_name, t, problem) => {
+    const metadata = JSON.stringify({ v: 1, t, s: 'A'.repeat(22) });
+    expect(() => signer.decode(metadata, 'U1')).toThrow(PayloadInvalidError);
+    expect(() => signer.decode(metadata, 'U1')).toThrow(problem);
   });
 
   it('puts a reply in the thread of a message, or in the thread it starts', () => {

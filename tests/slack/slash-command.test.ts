@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { QUESTIONS } from '../../src/core/index.js';
 import { inputIds } from '../support/fill-form.js';
-import { viewOf } from '../support/flows.js';
+import { targetOf, viewOf } from '../support/flows.js';
 import { BOT_TOKEN, type HttpHarness, startHttpHarness } from '../support/harness.js';
 import { CHANNEL } from '../support/slack-payloads.js';
 
@@ -24,7 +24,7 @@ describe('/chip-advice', () => {
     expect(call?.params.trigger_id).toMatch(/trigger/);
     const view = viewOf(call);
     expect(view.callback_id).toBe('chip_advice_questionnaire');
-    expect(JSON.parse(String(view.private_metadata))).toEqual({
+    expect(targetOf(view)).toEqual({
       kind: 'channel',
       channel: 'C0TEAM',
     });

@@ -86,6 +86,27 @@ describe('Socket Mode', () => {
     expect(String(ack.payload.text)).toContain('I recommend an AI accelerator');
   });
 
+  it('acknowledges a malformed envelope, so Slack does not resend it, and runs no listener', async () => {
+    await app.start();
+    socket.send({ envelope_id: 'envelope-null', type: 'interactive', payload: null });
+    socket.send({
+      envelope_id: 'envelope-no-user',
+      type: 'interactive',
+      payload: { type: 'view_submission', view: { id: 'V1' } },
+    });
+    expect(await socket.ackOf('envelope-null')).toEqual({
+      envelope_id: 'envelope-null',
+      payload: {},
+    });
+    await socket.ackOf('envelope-no-user');
+    await logs.waitFor(/acknowledged a malformed envelope: user: /);
+    expect(
+      api.calls.filter(
+        (call) => call.method !== 'apps.connections.open' && call.method !== 'auth.test',
+      ),
+    ).toEqual([]);
+  });
+
   it('does not log the app-level or bot token', async () => {
     await app.start();
     socket.send({

@@ -5,6 +5,7 @@ import {
   INFERENCE_ANSWERS,
   nthPosted,
   TRAINING_ANSWERS,
+  targetOf,
   viewOf,
 } from '../support/flows.js';
 import { type HttpHarness, startHttpHarness } from '../support/harness.js';
@@ -50,7 +51,7 @@ describe('the App Home tab', () => {
     const home = viewOf((await harness.api.waitFor('views.publish'))[0]);
     await harness.interact(homeButtonClick(home, 'chip_advice_start_questionnaire'));
     const modal = viewOf((await harness.api.waitFor('views.open'))[0]);
-    expect(JSON.parse(String(modal.private_metadata))).toEqual({ kind: 'dm' });
+    expect(targetOf(modal)).toEqual({ kind: 'dm' });
 
     await answerQuestionnaire(harness, modal, TRAINING_ANSWERS);
     const [opened] = await harness.api.waitFor('conversations.open');
@@ -79,7 +80,7 @@ describe('the “Get chip advice” message shortcut', () => {
     expect(response.status).toBe(200);
     const modal = viewOf((await harness.api.waitFor('views.open'))[0]);
     expect(modal.callback_id).toBe('chip_advice_questionnaire');
-    expect(JSON.parse(String(modal.private_metadata))).toEqual({
+    expect(targetOf(modal)).toEqual({
       kind: 'channel',
       channel: CHANNEL.id,
       threadTs: message.ts,
@@ -104,6 +105,6 @@ describe('the “Get chip advice” message shortcut', () => {
       messageShortcut(reply, 'chip_advice_message_shortcut', harness.api.responseUrl()),
     );
     const modal = viewOf((await harness.api.waitFor('views.open'))[0]);
-    expect(JSON.parse(String(modal.private_metadata)).threadTs).toBe(message.ts);
+    expect(targetOf(modal).threadTs).toBe(message.ts);
   });
 });

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { answerQuestionnaire, INFERENCE_ANSWERS, openFromCommand } from '../support/flows.js';
 import { type HttpHarness, startHttpHarness } from '../support/harness.js';
 
 let harness: HttpHarness;
@@ -50,19 +49,6 @@ describe('when the Web API fails', () => {
     });
     await harness.settle();
     expect(harness.api.callsTo('views.open')).toHaveLength(1);
-    expect(harness.logs.errors()).toHaveLength(1);
-  });
-
-  it('logs a summary that cannot be posted once, and posts no reasoning without it', async () => {
-    harness.api.fail('chat.postMessage', { error: 'not_in_channel' });
-    await answerQuestionnaire(harness, await openFromCommand(harness), INFERENCE_ANSWERS);
-    const entry = await harness.logs.waitFor(requestFailed);
-    expect(entry).toMatchObject({
-      slackError: 'not_in_channel',
-      callbackId: 'chip_advice_questionnaire',
-    });
-    await harness.settle();
-    expect(harness.api.callsTo('chat.postMessage')).toHaveLength(1);
     expect(harness.logs.errors()).toHaveLength(1);
   });
 });

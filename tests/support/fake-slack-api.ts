@@ -26,7 +26,23 @@ export interface ApiCall {
   readonly headers: IncomingHttpHeaders;
   /** The bearer token the call was made with, if any. */
   readonly token: string | undefined;
+  /**
+   * What the fake answered. Status 0: the call was held ({@link FakeSlackApi.hold}) and the
+   * client had gone (timed out) by the time it was released, so nothing was done or answered.
+   */
   readonly response: { readonly status: number; readonly body: unknown };
+  /** `Date.now()` when the request arrived. */
+  readonly at: number;
+}
+
+/** Calls to a method that the fake holds without answering, until released. */
+export interface Hold {
+  /** How many calls have arrived at the hold so far. */
+  readonly arrivals: number;
+  /** Resolves once `count` calls have arrived; rejects after `timeoutMs` (a hang guard). */
+  arrived(count?: number, timeoutMs?: number): Promise<void>;
+  /** Answers the held calls as usual (if their client is still there) and ends the hold. */
+  release(): void;
 }
 
 export interface Failure {
@@ -38,12 +54,23 @@ export interface Failure {
   readonly retryAfter?: number;
   /** How many calls fail before the method works again; every call when absent. */
   readonly times?: number;
+  /**
+   * The body of an HTTP `status` failure (a text by default), e.g. what a failing proxy says;
+   * for an `error` failure, more fields of the `{ ok: false, error }` answer.
+   */
+  readonly body?: unknown;
 }
 
 export type Responder = (
   params: Record<string, unknown>,
   call: Omit<ApiCall, 'response'>,
 ) => unknown;
+
+interface HeldMethod {
+  remaining: number;
+  arrivals: number;
+  readonly waiting: (() => void)[];
+}
 
 interface ArmedFailure {
   readonly failure: Failure;
@@ -56,6 +83,7 @@ export class FakeSlackApi {
   readonly #calls: ApiCall[] = [];
   readonly #failures = new Map<string, ArmedFailure>();
   readonly #responders = new Map<string, Responder>();
+  readonly #holds = new Map<string, HeldMethod>();
   readonly #state: FakeState = { views: new Map(), nextId: 1, nextTs: 1 };
   #responseUrls = 0;
   readonly origin: string;
@@ -109,11 +137,47 @@ export class FakeSlackApi {
     this.#responders.set(method, responder);
   }
 
-  /** Forgets calls, failures and custom answers (views and ts counters keep going). */
+  /**
+   * Holds the next `times` calls to `method` (every call when absent) without answering them,
+   * as a Slack that does not answer in time. Held calls are recorded when released.
+   */
+  hold(method: string, { times = Number.POSITIVE_INFINITY }: { times?: number } = {}): Hold {
+    const held: HeldMethod = { remaining: times, arrivals: 0, waiting: [] };
+    this.#holds.set(method, held);
+    const events = this.#events;
+    return {
+      get arrivals() {
+        return held.arrivals;
+      },
+      arrived: (count = 1, timeoutMs = 5000) =>
+        new Promise<void>((resolve, reject) => {
+          const check = () => {
+            if (held.arrivals < count) return;
+            clearTimeout(timer);
+            events.off('held', check);
+            resolve();
+          };
+          const timer = setTimeout(() => {
+            events.off('held', check);
+            reject(new Error(`expected ${count} held call(s) to ${method}, got ${held.arrivals}`));
+          }, timeoutMs);
+          events.on('held', check);
+          check();
+        }),
+      release: () => {
+        if (this.#holds.get(method) === held) this.#holds.delete(method);
+        for (const resume of held.waiting.splice(0)) resume();
+      },
+    };
+  }
+
+  /** Forgets calls, failures, holds and custom answers (views and ts counters keep going). */
   reset(): void {
     this.#calls.length = 0;
     this.#failures.clear();
     this.#responders.clear();
+    for (const held of this.#holds.values()) for (const resume of held.waiting.splice(0)) resume();
+    this.#holds.clear();
   }
 
   /**
@@ -153,7 +217,21 @@ export class FakeSlackApi {
       : path.replace(/^\/api\//, '');
     const authorization = request.headers.authorization;
     const token = authorization?.startsWith('Bearer ') ? authorization.slice(7) : undefined;
-    const call = { method, path, params, headers: request.headers, token };
+    const call = { method, path, params, headers: request.headers, token, at: Date.now() };
+    const held = this.#holds.get(method);
+    if (held && held.remaining > 0) {
+      held.remaining -= 1;
+      held.arrivals += 1;
+      await new Promise<void>((resume) => {
+        held.waiting.push(resume);
+        this.#events.emit('held');
+      });
+      if (response.destroyed || request.socket.destroyed) {
+        this.#calls.push({ ...call, response: { status: 0, body: 'client gone before release' } });
+        this.#events.emit('call');
+        return;
+      }
+    }
     const { status, body, headers } = this.answer(call);
     // Recorded before answering, so the record is in the order the app made the calls.
     this.#calls.push({ ...call, response: { status, body } });
@@ -178,8 +256,11 @@ export class FakeSlackApi {
           headers: { 'retry-after': String(retryAfter) },
         };
       }
-      if (status !== undefined) return { status, body: 'fake Slack API: induced HTTP failure' };
-      return { status: 200, body: { ok: false, error: error ?? 'fatal_error' } };
+      if (status !== undefined) {
+        return { status, body: armed.failure.body ?? 'fake Slack API: induced HTTP failure' };
+      }
+      const extra = typeof armed.failure.body === 'object' ? armed.failure.body : {};
+      return { status: 200, body: { ...extra, ok: false, error: error ?? 'fatal_error' } };
     }
     const responder = this.#responders.get(call.method);
     const body = responder

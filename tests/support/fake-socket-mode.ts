@@ -13,11 +13,15 @@ export class FakeSocketMode {
   readonly #sockets = new Set<WebSocket>();
   /** Every message the app sent over the socket, parsed. */
   readonly received: Record<string, unknown>[] = [];
+  /** Connections accepted since the start, including closed ones. */
+  accepted = 0;
 
   private constructor(server: WebSocketServer) {
     this.#server = server;
     server.on('connection', (socket) => {
       this.#sockets.add(socket);
+      this.accepted += 1;
+      this.#events.emit('connection');
       socket.on('message', (data) => {
         this.received.push(JSON.parse(String(data)) as Record<string, unknown>);
         this.#events.emit('message');
@@ -71,6 +75,29 @@ export class FakeSocketMode {
         reject(new Error(`no ack for envelope ${envelopeId}`));
       }, timeoutMs);
       this.#events.on('message', onMessage);
+    });
+  }
+
+  /** Drops every connection without a close handshake, as a network failure would. */
+  dropAll(): void {
+    for (const socket of this.#sockets) socket.terminate();
+  }
+
+  /** Resolves once `count` connections have been accepted in all; rejects after `timeoutMs`. */
+  async connected(count: number, timeoutMs = 5000): Promise<void> {
+    if (this.accepted >= count) return;
+    await new Promise<void>((resolve, reject) => {
+      const onConnection = () => {
+        if (this.accepted < count) return;
+        clearTimeout(timer);
+        this.#events.off('connection', onConnection);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.#events.off('connection', onConnection);
+        reject(new Error(`expected ${count} connection(s), got ${this.accepted}`));
+      }, timeoutMs);
+      this.#events.on('connection', onConnection);
     });
   }
 

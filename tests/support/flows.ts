@@ -7,6 +7,9 @@ import { viewAction, viewSubmission } from './slack-payloads.js';
 
 /** Steps a person takes in Slack, as a sequence of signed requests and the app's API calls. */
 
+/** What the steps need: the in-process harness, or the real process (process-harness.ts). */
+export type SlackDriver = Pick<HttpHarness, 'api' | 'command' | 'interact'>;
+
 type Json = Record<string, unknown>;
 
 /** Answers for a commodity inference workload on AWS, spending $50,000 a month. */
@@ -53,6 +56,16 @@ export function viewOf(call: ApiCall | undefined): Json {
   return body.view;
 }
 
+/**
+ * Where a modal's advice will go, read from its private_metadata (signed by the app: the target
+ * is under `t`, the response_url it keeps under `r`).
+ */
+export function targetOf(view: Json): Record<string, unknown> {
+  const metadata = JSON.parse(String(view.private_metadata)) as { t?: Record<string, unknown> };
+  if (!metadata.t) throw new Error(`no target in ${String(view.private_metadata)}`);
+  return metadata.t;
+}
+
 /** A posted message as the app would see it in Slack: its channel and the stored message. */
 export interface Posted {
   readonly channel: string;
@@ -67,7 +80,7 @@ export function postedOf(call: ApiCall): Posted {
 }
 
 /** Waits for the `count`-th message posted (counting from the start of the test). */
-export async function nthPosted(harness: HttpHarness, count: number): Promise<Posted> {
+export async function nthPosted(harness: SlackDriver, count: number): Promise<Posted> {
   const calls = await harness.api.waitFor('chat.postMessage', count);
   const call = calls[count - 1];
   if (!call) throw new Error(`no message #${count}`);
@@ -75,7 +88,7 @@ export async function nthPosted(harness: HttpHarness, count: number): Promise<Po
 }
 
 /** `/chip-advice` → the questionnaire it opened. */
-export async function openFromCommand(harness: HttpHarness): Promise<Json> {
+export async function openFromCommand(harness: SlackDriver): Promise<Json> {
   const before = harness.api.callsTo('views.open').length;
   const response = await harness.command();
   expect(response.status).toBe(200);
@@ -85,7 +98,7 @@ export async function openFromCommand(harness: HttpHarness): Promise<Json> {
 
 /** Chooses the workload in an open questionnaire → the updated view. */
 export async function chooseWorkload(
-  harness: HttpHarness,
+  harness: SlackDriver,
   view: Json,
   answers: Record<string, unknown>,
 ): Promise<Json> {
@@ -97,7 +110,7 @@ export async function chooseWorkload(
 }
 
 /** Fills the view's inputs with those of `answers` it shows, and submits. */
-export async function submit(harness: HttpHarness, view: Json, answers: Record<string, unknown>) {
+export async function submit(harness: SlackDriver, view: Json, answers: Record<string, unknown>) {
   const blockIds = new Set(
     ((view.blocks as Json[]) ?? []).map((block) => block.block_id as string | undefined),
   );
@@ -112,7 +125,7 @@ export async function submit(harness: HttpHarness, view: Json, answers: Record<s
  * and submit. Resolves with the submission's HTTP response.
  */
 export async function answerQuestionnaire(
-  harness: HttpHarness,
+  harness: SlackDriver,
   view: Json,
   answers: Record<string, unknown>,
 ) {

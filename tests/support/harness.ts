@@ -1,4 +1,4 @@
-import { type ChipAdviceApp, createApp } from '../../src/app.js';
+import { type AppDeps, type ChipAdviceApp, createApp } from '../../src/app.js';
 import { readConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { FakeSlackApi } from './fake-slack-api.js';
@@ -44,7 +44,14 @@ export interface HttpHarness {
   close(): Promise<void>;
 }
 
-export async function startHttpHarness(env: Record<string, string> = {}): Promise<HttpHarness> {
+/**
+ * Starts the harness. `env` adds to or overrides the environment the config is read from;
+ * `deps` adds to or overrides what the app is built with (retry policy, timeouts...).
+ */
+export async function startHttpHarness(
+  env: Record<string, string> = {},
+  deps: AppDeps = {},
+): Promise<HttpHarness> {
   const api = await FakeSlackApi.start();
   const logs = new LogSink();
   const config = readConfig({
@@ -61,7 +68,7 @@ export async function startHttpHarness(env: Record<string, string> = {}): Promis
     secrets: config.secrets,
     destination: logs,
   });
-  const app = createApp(config, { logger, retryConfig: FAST_RETRY });
+  const app = createApp(config, { logger, retryConfig: FAST_RETRY, ...deps });
   const started = await app.start();
   if (started.mode !== 'http') throw new Error('expected HTTP mode');
   await started.tokenCheck;

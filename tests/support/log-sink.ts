@@ -12,6 +12,11 @@ export class LogSink {
     this.#events.emit('line');
   }
 
+  /** Forgets the lines so far (a test that shares a harness starts from none). */
+  clear(): void {
+    this.lines.length = 0;
+  }
+
   /** Every line as parsed JSON. */
   entries(): Entry[] {
     return this.lines.map((line) => JSON.parse(line) as Entry);
@@ -24,6 +29,26 @@ export class LogSink {
 
   get text(): string {
     return this.lines.join('');
+  }
+
+  /** Resolves once `count` entries have the message `msg`; rejects after `timeoutMs`. */
+  async waitForCount(msg: string, count: number, timeoutMs = 5000): Promise<Entry[]> {
+    const matching = () => this.entries().filter((entry) => entry.msg === msg);
+    await new Promise<void>((resolve, reject) => {
+      const onLine = () => {
+        if (matching().length < count) return;
+        clearTimeout(timer);
+        this.#events.off('line', onLine);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.#events.off('line', onLine);
+        reject(new Error(`expected ${count} log line(s) "${msg}", got ${matching().length}`));
+      }, timeoutMs);
+      this.#events.on('line', onLine);
+      onLine();
+    });
+    return matching();
   }
 
   /**

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 
 /**
  * Requests as Slack sends them to an app's Request URL: signed with the signing secret.
@@ -16,6 +17,8 @@ export interface SignOptions {
   readonly timestamp?: number;
   /** Send this signature instead of the right one; `null` sends no signature headers. */
   readonly signature?: string | null;
+  /** More headers, e.g. `x-slack-retry-num` (they override the signature headers). */
+  readonly headers?: Record<string, string>;
 }
 
 export interface SlackResponse {
@@ -29,13 +32,14 @@ export async function postSigned(
   url: string,
   body: string,
   contentType: string,
-  { secret, timestamp = Math.floor(Date.now() / 1000), signature }: SignOptions,
+  { secret, timestamp = Math.floor(Date.now() / 1000), signature, headers: extra }: SignOptions,
 ): Promise<SlackResponse> {
   const headers: Record<string, string> = { 'content-type': contentType };
   if (signature !== null) {
     headers['x-slack-request-timestamp'] = String(timestamp);
     headers['x-slack-signature'] = signature ?? slackSignature(secret, timestamp, body);
   }
+  Object.assign(headers, extra);
   const response = await fetch(url, { method: 'POST', headers, body });
   const text = await response.text();
   let json: unknown;
@@ -59,3 +63,30 @@ export function interactionBody(payload: unknown): string {
 
 export const FORM = 'application/x-www-form-urlencoded';
 export const JSON_TYPE = 'application/json';
+
+/**
+ * POSTs with headers exactly as given, in order, repeats included (fetch would merge a repeated
+ * header into one): for requests no Slack client sends, such as two signature headers.
+ * Resolves with the status, or with the error code when the server closed the connection.
+ */
+export function postRawHeaders(
+  url: string,
+  headers: readonly (readonly [string, string])[],
+  body: string,
+): Promise<{ status: number | string }> {
+  return new Promise((resolve) => {
+    const request = httpRequest(url, { method: 'POST' }, (response) => {
+      response.resume();
+      response.on('end', () => resolve({ status: response.statusCode ?? 0 }));
+    });
+    const grouped = new Map<string, string[]>();
+    for (const [name, value] of headers) grouped.set(name, [...(grouped.get(name) ?? []), value]);
+    // An array value is sent as one header line per element, under the name as written.
+    for (const [name, values] of grouped)
+      request.setHeader(name, values.length === 1 ? (values[0] ?? '') : values);
+    request.on('error', (error: NodeJS.ErrnoException) =>
+      resolve({ status: error.code ?? 'error' }),
+    );
+    request.end(body);
+  });
+}

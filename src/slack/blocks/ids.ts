@@ -12,6 +12,8 @@ export const CallbackId = {
   questionnaire: 'chip_advice_questionnaire',
   /** The "Get chip advice" message shortcut. */
   messageShortcut: 'chip_advice_message_shortcut',
+  /** A modal that only tells something (no submit), e.g. that a form is out of date. */
+  notice: 'chip_advice_notice',
 } as const;
 
 export const ActionId = {
@@ -21,6 +23,8 @@ export const ActionId = {
   whatIf: 'chip_advice_what_if',
   /** "Start the questionnaire" on the App Home tab. */
   startQuestionnaire: 'chip_advice_start_questionnaire',
+  /** "Post again" on a notice that the advice could not be posted. */
+  retryPost: 'chip_advice_retry_post',
 } as const;
 
 /** The answer whose value decides which other questions are shown (it dispatches block_actions). */

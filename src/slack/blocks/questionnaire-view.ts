@@ -7,7 +7,7 @@ import { LIMITS } from './limits.js';
 import { questionInput } from './question-input.js';
 
 export interface QuestionnaireViewInput {
-  /** Where the advice goes, as `private_metadata` (see payloads/target.ts). */
+  /** Where the advice goes, signed, as `private_metadata` (see reliability/signed-metadata.ts). */
   readonly privateMetadata: string;
   /** Answers to show as initial values: a previous submission, or what is on the form. */
   readonly values?: FormValues;

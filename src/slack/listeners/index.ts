@@ -7,9 +7,9 @@ import { registerViews } from './views/index.js';
 
 /** The one place every Slack surface is wired to its handlers. */
 export function registerListeners(app: ChipAdviceBolt, deps: ListenerDeps): void {
-  registerCommands(app);
+  registerCommands(app, deps);
   registerViews(app, deps);
   registerActions(app, deps);
-  registerShortcuts(app);
+  registerShortcuts(app, deps);
   registerEvents(app, deps);
 }

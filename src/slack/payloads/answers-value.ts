@@ -28,14 +28,17 @@ export interface WhatIfRequest {
   readonly changes: Partial<Record<AnswerField, unknown>>;
 }
 
-function positional(answers: Answers): unknown[] {
+/** The answers as values in the order of ANSWER_FIELDS, trailing unanswered ones dropped. */
+export function positional(answers: Answers): unknown[] {
   const values = ANSWER_FIELDS.map((field) => answers[field] ?? null);
   while (values.length > 0 && values.at(-1) === null) values.pop();
   return values;
 }
 
-function checked(value: string): string {
-  // Answers are bounded by their schema (names <= 80 characters), so this cannot trigger.
+/** `value`, after checking it fits in a button value. */
+export function checked(value: string): string {
+  // Answers are bounded by their schema (names <= 80 characters) and a retry's metadata by its
+  // own (a response_url <= 500), so this cannot trigger; block-kit-limits.test.ts checks it.
   if (value.length > LIMITS.buttonValue) throw new RangeError('button value over 2000 characters');
   return value;
 }
@@ -68,7 +71,8 @@ function parseValue(value: string | undefined): z.infer<typeof valueSchema> {
   return result.data;
 }
 
-function toAnswers(values: readonly unknown[]): Answers {
+/** Answers from positional values; throws {@link PayloadInvalidError} when they are not valid. */
+export function toAnswers(values: readonly unknown[]): Answers {
   const object = Object.fromEntries(
     values.flatMap((value, i) => (value === null ? [] : [[ANSWER_FIELDS[i], value]])),
   );

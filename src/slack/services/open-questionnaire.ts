@@ -1,24 +1,51 @@
 import type { webApi } from '@slack/bolt';
+import type { Logger } from '../../logger.js';
+import { notOpenedNotice } from '../blocks/notices.js';
 import { questionnaireView } from '../blocks/questionnaire-view.js';
 import type { FormValues } from '../payloads/questionnaire-state.js';
-import { encodeTarget, type Target } from '../payloads/target.js';
+import type { MetadataSigner, Origin } from '../reliability/signed-metadata.js';
+import { slackErrorOf } from '../slack-error.js';
+import { type SendFn, tellUser } from './tell-user.js';
+
+export interface OpenRequest {
+  readonly triggerId: string;
+  /** Who the modal is for: the metadata is signed for them alone. */
+  readonly userId: string;
+  readonly origin: Origin;
+  /** Answers to pre-fill. */
+  readonly values?: FormValues | undefined;
+  /** The response_url of the request that opens it, to explain a failure there. */
+  readonly respond?: SendFn | undefined;
+  /** Where an ephemeral explanation can go when there is no response_url. */
+  readonly channel?: string | undefined;
+}
 
 /**
  * Opens the questionnaire for whoever triggered `triggerId`. Call it right after ack(), before
- * any slow work: a trigger_id expires 3 seconds after the click or command.
+ * any slow work: a trigger_id expires 3 seconds after the click or command. If Slack refuses
+ * (`expired_trigger_id`, or it keeps failing), the person is told to try again, where they are,
+ * and the error goes on to the global handler.
  * @see https://docs.slack.dev/reference/methods/views.open
  */
 export async function openQuestionnaire(
   client: webApi.WebClient,
-  triggerId: string,
-  target: Target,
-  values?: FormValues,
+  signer: MetadataSigner,
+  { triggerId, userId, origin, values, respond, channel }: OpenRequest,
+  logger: Logger,
 ): Promise<void> {
-  await client.views.open({
-    trigger_id: triggerId,
-    view: questionnaireView({
-      privateMetadata: encodeTarget(target),
-      ...(values ? { values } : {}),
-    }),
-  });
+  try {
+    await client.views.open({
+      trigger_id: triggerId,
+      view: questionnaireView({
+        privateMetadata: signer.encode(origin, userId),
+        ...(values ? { values } : {}),
+      }),
+    });
+  } catch (error) {
+    const notice = notOpenedNotice(slackErrorOf(error));
+    await tellUser(client, { userId, respond, channel }, notice, logger).catch(() => {
+      // Each way tried is logged by tellUser; the views.open error below is the one to report.
+    });
+    throw error;
+  }
 }

@@ -1,4 +1,4 @@
-import type { ButtonArgs } from '../../context.js';
+import type { ButtonArgs, ListenerDeps } from '../../context.js';
 import { openQuestionnaire } from '../../services/open-questionnaire.js';
 
 /**
@@ -6,7 +6,14 @@ import { openQuestionnaire } from '../../services/open-questionnaire.js';
  * sent as a direct message (the DM is opened when the answers come in, not before views.open,
  * which must happen within 3 seconds of the click).
  */
-export async function startQuestionnaire({ ack, body, client }: ButtonArgs) {
-  await ack();
-  await openQuestionnaire(client, body.trigger_id, { kind: 'dm' });
+export function startQuestionnaire({ signer }: ListenerDeps) {
+  return async ({ ack, body, client, context }: ButtonArgs) => {
+    await ack();
+    await openQuestionnaire(
+      client,
+      signer,
+      { triggerId: body.trigger_id, userId: body.user.id, origin: { target: { kind: 'dm' } } },
+      context.logger,
+    );
+  };
 }

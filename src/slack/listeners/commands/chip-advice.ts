@@ -1,5 +1,5 @@
 import { helpMessage } from '../../blocks/help-message.js';
-import type { CommandArgs } from '../../context.js';
+import { type CommandArgs, type ListenerDeps, respondIfAny } from '../../context.js';
 import { openQuestionnaire } from '../../services/open-questionnaire.js';
 
 type Request = { readonly kind: 'open' } | { readonly kind: 'help'; readonly unknown?: string };
@@ -15,19 +15,31 @@ export function parseCommandText(text: string): Request {
 /**
  * `/chip-advice`: acknowledges at once and opens the questionnaire; the advice will be posted
  * in the channel the command was run in. Help is the acknowledgement itself, so only the person
- * who ran the command sees it.
+ * who ran the command sees it. The command's response_url travels with the modal, to reach the
+ * person if the advice cannot be posted later.
  * @see https://docs.slack.dev/interactivity/implementing-slash-commands
  */
-export async function chipAdviceCommand({ ack, command, client, context }: CommandArgs) {
-  const request = parseCommandText(command.text);
-  if (request.kind === 'help') {
-    await ack(helpMessage(request.unknown));
-    return;
-  }
-  await ack();
-  await openQuestionnaire(client, command.trigger_id, {
-    kind: 'channel',
-    channel: command.channel_id,
-  });
-  context.logger.info({ channel: command.channel_id }, 'questionnaire opened from the command');
+export function chipAdviceCommand({ signer }: ListenerDeps) {
+  return async ({ ack, command, client, context, respond }: CommandArgs) => {
+    const request = parseCommandText(command.text);
+    if (request.kind === 'help') {
+      await ack(helpMessage(request.unknown));
+      return;
+    }
+    await ack();
+    const target = { kind: 'channel', channel: command.channel_id } as const;
+    await openQuestionnaire(
+      client,
+      signer,
+      {
+        triggerId: command.trigger_id,
+        userId: command.user_id,
+        origin: { target, responseUrl: command.response_url },
+        respond: respondIfAny(respond),
+        channel: command.channel_id,
+      },
+      context.logger,
+    );
+    context.logger.info({ channel: command.channel_id }, 'questionnaire opened from the command');
+  };
 }

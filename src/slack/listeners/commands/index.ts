@@ -1,7 +1,7 @@
 import { COMMAND } from '../../blocks/ids.js';
-import type { ChipAdviceBolt } from '../../context.js';
+import type { ChipAdviceBolt, ListenerDeps } from '../../context.js';
 import { chipAdviceCommand } from './chip-advice.js';
 
-export function registerCommands(app: ChipAdviceBolt): void {
-  app.command(COMMAND, chipAdviceCommand);
+export function registerCommands(app: ChipAdviceBolt, deps: ListenerDeps): void {
+  app.command(COMMAND, chipAdviceCommand(deps));
 }

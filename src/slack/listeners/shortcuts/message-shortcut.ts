@@ -1,4 +1,4 @@
-import type { MessageShortcutArgs } from '../../context.js';
+import { type ListenerDeps, type MessageShortcutArgs, respondIfAny } from '../../context.js';
 import { threadOf } from '../../payloads/target.js';
 import { openQuestionnaire } from '../../services/open-questionnaire.js';
 
@@ -7,12 +7,23 @@ import { openQuestionnaire } from '../../services/open-questionnaire.js';
  * the thread of the message it was used on (the message's own thread if it is a reply).
  * @see https://docs.slack.dev/interactivity/implementing-shortcuts
  */
-export async function messageShortcut({ ack, shortcut, client, context }: MessageShortcutArgs) {
-  await ack();
-  await openQuestionnaire(client, shortcut.trigger_id, {
-    kind: 'channel',
-    channel: shortcut.channel.id,
-    threadTs: threadOf(shortcut.message),
-  });
-  context.logger.info({ channel: shortcut.channel.id }, 'questionnaire opened from a message');
+export function messageShortcut({ signer }: ListenerDeps) {
+  return async ({ ack, shortcut, client, context, respond }: MessageShortcutArgs) => {
+    await ack();
+    const channel = shortcut.channel.id;
+    const target = { kind: 'channel', channel, threadTs: threadOf(shortcut.message) } as const;
+    await openQuestionnaire(
+      client,
+      signer,
+      {
+        triggerId: shortcut.trigger_id,
+        userId: shortcut.user.id,
+        origin: { target, responseUrl: shortcut.response_url },
+        respond: respondIfAny(respond),
+        channel,
+      },
+      context.logger,
+    );
+    context.logger.info({ channel }, 'questionnaire opened from a message');
+  };
 }

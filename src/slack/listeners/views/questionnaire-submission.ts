@@ -1,28 +1,17 @@
-import type { Logger } from '../../../logger.js';
 import type { ListenerDeps, ViewSubmissionArgs } from '../../context.js';
-import { decodeTarget, type Target } from '../../payloads/target.js';
+import { deliverSafely } from '../../reliability/deliver-safely.js';
+import { submissionKey } from '../../reliability/request-keys.js';
 import { checkSubmission } from '../../services/check-submission.js';
-import { deliverAdvice } from '../../services/deliver-advice.js';
-
-/**
- * Where the advice goes. private_metadata made a round trip through Slack; if it is not what
- * the app wrote, the advice still reaches the person who asked, by direct message.
- */
-function targetOf(metadata: string, logger: Logger): Target {
-  try {
-    return decodeTarget(metadata);
-  } catch (error) {
-    logger.warn({ err: error }, 'unreadable private_metadata; answering by direct message');
-    return { kind: 'dm' };
-  }
-}
 
 /**
  * The questionnaire's submission: invalid answers go back as errors under their questions;
- * valid ones close the modal at once, then the advice is computed and posted.
+ * valid ones close the modal at once, then the advice is computed and posted, once per
+ * submission (a double click or a redelivery sends the same one again). Where it goes comes from
+ * the signed private_metadata; if that does not verify, by direct message to the submitter.
  * @see https://docs.slack.dev/surfaces/modals#handling_submissions
  */
-export function questionnaireSubmission({ advisor }: ListenerDeps) {
+export function questionnaireSubmission(deps: ListenerDeps) {
+  const { advisor, signer, recent, responseUrlTimeoutMs } = deps;
   return async ({ ack, view, body, client, context }: ViewSubmissionArgs) => {
     const check = checkSubmission(view);
     if (!check.ok) {
@@ -31,9 +20,17 @@ export function questionnaireSubmission({ advisor }: ListenerDeps) {
       return;
     }
     await ack();
+    if (!recent.claim(submissionKey(view, body.user.id))) {
+      context.logger.info({ view: view.id }, 'duplicate submission ignored');
+      return;
+    }
+    const origin = signer.originFor(view.private_metadata, body.user.id, context.logger);
     const advice = await advisor.advise(check.answers);
-    const target = targetOf(view.private_metadata, context.logger);
-    const delivered = await deliverAdvice(client, { advice, userId: body.user.id, target });
+    const delivered = await deliverSafely(
+      client,
+      { advice, userId: body.user.id, origin },
+      { signer, logger: context.logger, responseUrlTimeoutMs },
+    );
     context.logger.info(
       { view: view.id, chip: advice.recommendation.chip, ...delivered },
       'advice delivered',

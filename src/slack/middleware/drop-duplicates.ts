@@ -1,0 +1,23 @@
+import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import type { AppContext } from '../context.js';
+import type { RecentKeys } from '../reliability/recent-keys.js';
+import { deliveryKey } from '../reliability/request-keys.js';
+
+/**
+ * Global middleware, after the request logger: a delivery already seen (same event_id or
+ * trigger_id, within the window of `recent`) is acknowledged and goes no further, so a retried
+ * command opens one modal and a redelivered event is handled once.
+ * @see https://docs.slack.dev/apis/events-api#retries
+ */
+export function dropDuplicates(recent: RecentKeys): Middleware<AnyMiddlewareArgs, AppContext> {
+  return async (args) => {
+    const key = deliveryKey(args.body as Record<string, unknown>);
+    if (key === undefined || recent.claim(key)) {
+      await args.next();
+      return;
+    }
+    if ('ack' in args && typeof args.ack === 'function') await args.ack();
+    const { retryNum, retryReason } = args.context;
+    args.context.logger.info({ key, retryNum, retryReason }, 'duplicate delivery ignored');
+  };
+}

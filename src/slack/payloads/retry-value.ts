@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { ANSWER_FIELDS, type Answers } from '../../core/index.js';
+import { PayloadInvalidError } from '../../errors.js';
+import { checked, positional, toAnswers } from './answers-value.js';
+
+/**
+ * The value of "Post again" on a notice that the advice could not be posted: the answers (as in
+ * answers-value.ts) and the signed origin of the questionnaire (see reliability/signed-metadata.ts),
+ * so a retry goes where the first attempt was going, and only if this app wrote it.
+ */
+const VERSION = 1;
+
+const retrySchema = z.strictObject({
+  v: z.literal(VERSION),
+  a: z.array(z.unknown()).max(ANSWER_FIELDS.length),
+  m: z.string().max(1500),
+});
+
+export interface RetryRequest {
+  readonly answers: Answers;
+  /** Signed metadata, as in the modal's private_metadata. */
+  readonly metadata: string;
+}
+
+export function encodeRetry(answers: Answers, metadata: string): string {
+  return checked(JSON.stringify({ v: VERSION, a: positional(answers), m: metadata }));
+}
+
+/** Reads a "Post again" value; throws {@link PayloadInvalidError} when it is not one. */
+export function decodeRetry(value: string | undefined): RetryRequest {
+  let json: unknown;
+  try {
+    json = JSON.parse(value ?? '');
+  } catch (error) {
+    throw new PayloadInvalidError('button value', ['is not JSON'], { cause: error });
+  }
+  const result = retrySchema.safeParse(json);
+  if (!result.success) {
+    throw new PayloadInvalidError(
+      'button value',
+      result.error.issues.map((issue) => `${issue.path.join('.') || '(top)'}: ${issue.message}`),
+    );
+  }
+  return { answers: toAnswers(result.data.a), metadata: result.data.m };
+}

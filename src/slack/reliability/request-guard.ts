@@ -1,0 +1,111 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import {
+  type BufferedIncomingMessage,
+  HTTPModuleFunctions,
+  isValidSlackRequest,
+} from '@slack/bolt';
+import type { Logger } from '../../logger.js';
+
+/** Slack's payloads are a few kilobytes; a modal's state stays far below this. */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** Slack's window for `X-Slack-Request-Timestamp`, both ways. */
+const WINDOW_SECONDS = 5 * 60;
+
+export interface GuardOptions {
+  readonly endpoint: string;
+  readonly signingSecret: string;
+  readonly logger: Logger;
+  /** True once the app is shutting down: every request then gets 503. */
+  readonly isClosing: () => boolean;
+  readonly bodyLimit?: number;
+  readonly now?: () => number;
+}
+
+type Verdict = { readonly pass: true } | { readonly pass: false; readonly status: number };
+
+function single(value: string | string[] | undefined): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** The path of a request target; undefined when it is not a URL at all (Bolt would throw on it). */
+function pathOf(target: string | undefined): string | undefined {
+  try {
+    return new URL(target ?? '/', 'http://localhost').pathname;
+  } catch {
+    return undefined;
+  }
+}
+
+function refuse(response: ServerResponse, status: number): void {
+  if (response.headersSent) return;
+  response.writeHead(status, { connection: 'close' });
+  response.end();
+}
+
+/**
+ * What Bolt's HTTPReceiver does not check, in front of it:
+ * - a shutting-down app answers 503 (keep-alive connections included);
+ * - bodies over the limit get 413 before they are read or parsed;
+ * - a timestamp more than 5 minutes in the future gets 401 (Bolt only refuses old ones);
+ * - a correctly signed body that Bolt would parse into something other than an object (JSON
+ *   `null`, a number, a list) or not parse at all gets 400 (Bolt reads `body.ssl_check` on it and
+ *   throws outside any handler: no response, an unhandled rejection).
+ * Everything else goes to Bolt, which verifies the signature itself (401) and handles the body.
+ * The signature is checked with Bolt's own verifier; nothing here computes an HMAC.
+ */
+export function guardRequests(next: RequestListener, options: GuardOptions): RequestListener {
+  const limit = options.bodyLimit ?? BODY_LIMIT_BYTES;
+  const now = options.now ?? Date.now;
+
+  async function check(request: IncomingMessage): Promise<Verdict> {
+    let buffered: BufferedIncomingMessage;
+    try {
+      buffered = await HTTPModuleFunctions.bufferIncomingMessage(request, limit);
+    } catch (error) {
+      const tooLarge = HTTPModuleFunctions.isRawBodyError(error) && error.statusCode === 413;
+      options.logger.warn({ limit }, tooLarge ? 'request body too large' : 'unreadable body');
+      return { pass: false, status: tooLarge ? 413 : 400 };
+    }
+    const timestamp = Number(single(request.headers['x-slack-request-timestamp']));
+    if (timestamp > Math.floor(now() / 1000) + WINDOW_SECONDS) {
+      options.logger.warn('request timestamp is more than 5 minutes in the future');
+      return { pass: false, status: 401 };
+    }
+    const signature = single(request.headers['x-slack-signature']);
+    const signed =
+      signature !== undefined &&
+      isValidSlackRequest({
+        signingSecret: options.signingSecret,
+        body: buffered.rawBody.toString(),
+        headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp },
+        nowMilliseconds: now(),
+      });
+    // Unsigned requests are Bolt's to refuse (401), with its own log line.
+    if (!signed) return { pass: true };
+    let body: unknown;
+    try {
+      body = HTTPModuleFunctions.parseHTTPRequestBody(buffered);
+    } catch {
+      body = undefined;
+    }
+    if (typeof body === 'object' && body !== null && !Array.isArray(body)) return { pass: true };
+    options.logger.warn('signed request whose body is not a JSON object; refused');
+    return { pass: false, status: 400 };
+  }
+
+  return (request, response) => {
+    if (options.isClosing()) return refuse(response, 503);
+    const path = pathOf(request.url);
+    if (path === undefined) return refuse(response, 400);
+    if (request.method !== 'POST' || path !== options.endpoint) return next(request, response);
+    check(request)
+      .then((verdict) =>
+        verdict.pass ? next(request, response) : refuse(response, verdict.status),
+      )
+      .catch((error: unknown) => {
+        options.logger.error({ err: error }, 'request guard failed');
+        refuse(response, 400);
+      });
+  };
+}

@@ -1,0 +1,30 @@
+import { createHash } from 'node:crypto';
+import type { ViewOutput } from '@slack/bolt';
+
+/**
+ * Keys that identify one thing a person did, however many times Slack delivers it. A Slack retry
+ * (`X-Slack-Retry-Num` over HTTP, `retry_attempt` in a Socket Mode envelope) and an envelope
+ * redelivered after a reconnect carry the same payload as the first delivery.
+ */
+
+/**
+ * The delivery a body belongs to: an event's `event_id`, or the `trigger_id` Slack gives every
+ * command, shortcut and click. View submissions are keyed by what was submitted instead
+ * ({@link submissionKey}), so a corrected form after `errors` still goes through.
+ */
+export function deliveryKey(body: Record<string, unknown>): string | undefined {
+  if (typeof body.event_id === 'string') return `event:${body.event_id}`;
+  if (body.type === 'view_submission' || body.type === 'view_closed') return undefined;
+  if (typeof body.trigger_id !== 'string') return undefined;
+  const kind = typeof body.command === 'string' ? 'command' : String(body.type);
+  return `${kind}:${body.trigger_id}`;
+}
+
+/**
+ * One submission of one view: the view (id and hash) and exactly what was entered. A
+ * double-clicked submit sends the same twice; a different answer is a different submission.
+ */
+export function submissionKey(view: Pick<ViewOutput, 'id' | 'hash' | 'state'>, userId: string) {
+  const state = createHash('sha256').update(JSON.stringify(view.state.values)).digest('base64url');
+  return `submission:${userId}:${view.id}:${view.hash}:${state}`;
+}

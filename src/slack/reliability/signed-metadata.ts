@@ -1,0 +1,119 @@
+import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import { PayloadInvalidError } from '../../errors.js';
+import type { Logger } from '../../logger.js';
+import { type Target, targetSchema } from '../payloads/target.js';
+
+/**
+ * Where a questionnaire came from, carried in the modal's `private_metadata` (and on the
+ * "Post again" button): where to post the advice, and the response_url of the command, shortcut
+ * or button that opened it, which can still reach the person when posting fails.
+ */
+export interface Origin {
+  readonly target: Target;
+  /** A response_url lives 30 minutes and takes 5 messages. */
+  readonly responseUrl?: string;
+}
+
+const VERSION = 1;
+/** 128 bits of HMAC-SHA256, base64url. */
+const MAC_BYTES = 16;
+
+const responseUrlSchema = z.url({ protocol: /^https?$/ }).max(500);
+
+const signedSchema = z.strictObject({
+  v: z.literal(VERSION),
+  t: targetSchema,
+  r: responseUrlSchema.optional(),
+  s: z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'must be a signature'),
+});
+
+/**
+ * Signs and checks `private_metadata`. The metadata makes a round trip through Slack; a request
+ * that reaches the app is signed by Slack, but the app does not rely on the value being the one
+ * it wrote: the signature covers the target, the response_url and the user the modal was opened
+ * for, keyed by a secret derived from the app's own secrets. A value that does not verify (tampered,
+ * written for someone else, from before a secret rotation) is refused, and the caller falls back
+ * to a direct message with the person who submitted, which is always theirs to receive.
+ */
+export class MetadataSigner {
+  readonly #key: Buffer;
+
+  private constructor(key: Buffer) {
+    this.#key = key;
+  }
+
+  /** A signer keyed by HKDF over the config's secrets: the same on every restart and instance. */
+  static fromSecrets(secrets: readonly string[]): MetadataSigner {
+    if (secrets.length === 0) throw new RangeError('no secret to derive the metadata key from');
+    const key = hkdfSync('sha256', secrets.join('\0'), 'chip-advice', 'private_metadata v1', 32);
+    return new MetadataSigner(Buffer.from(key));
+  }
+
+  /** The metadata for a modal opened for `userId`. */
+  encode(origin: Origin, userId: string): string {
+    const { target } = origin;
+    // A response_url that would not read back is left out, not carried to fail later.
+    const responseUrl = responseUrlSchema.safeParse(origin.responseUrl).success
+      ? origin.responseUrl
+      : undefined;
+    const s = this.#mac(target, responseUrl, userId);
+    return JSON.stringify({ v: VERSION, t: target, ...(responseUrl ? { r: responseUrl } : {}), s });
+  }
+
+  /**
+   * The origin in `metadata`, if it was written by this app for `userId`. Throws
+   * {@link PayloadInvalidError} otherwise.
+   */
+  decode(metadata: string, userId: string): Origin {
+    let json: unknown;
+    try {
+      json = JSON.parse(metadata);
+    } catch (error) {
+      throw new PayloadInvalidError('private_metadata', ['is not JSON'], { cause: error });
+    }
+    const parsed = signedSchema.safeParse(json);
+    if (!parsed.success) {
+      throw new PayloadInvalidError(
+        'private_metadata',
+        parsed.error.issues.map((issue) => `${issue.path.join('.') || '(top)'}: ${issue.message}`),
+      );
+    }
+    const { t: target, r: responseUrl, s } = parsed.data;
+    const expected = Buffer.from(this.#mac(target, responseUrl, userId), 'base64url');
+    const given = Buffer.from(s, 'base64url');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      throw new PayloadInvalidError('private_metadata', ['signature does not match']);
+    }
+    return responseUrl ? { target, responseUrl } : { target };
+  }
+
+  /**
+   * The origin in `metadata` for `userId`, or a direct message with them when it does not
+   * verify: the advice then reaches the person who submitted, and nobody else.
+   */
+  originFor(metadata: string, userId: string, logger: Logger): Origin {
+    try {
+      return this.decode(metadata, userId);
+    } catch (error) {
+      logger.warn({ err: error }, 'unreadable private_metadata; answering by direct message');
+      return { target: { kind: 'dm' } };
+    }
+  }
+
+  #mac(target: Target, responseUrl: string | undefined, userId: string): string {
+    const fields = [
+      VERSION,
+      target.kind,
+      target.kind === 'channel' ? target.channel : null,
+      target.kind === 'channel' ? (target.threadTs ?? null) : null,
+      responseUrl ?? null,
+      userId,
+    ];
+    return createHmac('sha256', this.#key)
+      .update(JSON.stringify(fields))
+      .digest()
+      .subarray(0, MAC_BYTES)
+      .toString('base64url');
+  }
+}

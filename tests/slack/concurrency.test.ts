@@ -1,0 +1,117 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type AnswerField,
+  type Answers,
+  appliesTo,
+  assertAnswers,
+  questionFor,
+} from '../../src/core/index.js';
+import { reasoningMessage } from '../../src/slack/blocks/reasoning-message.js';
+import { summaryMessage } from '../../src/slack/blocks/summary-message.js';
+import { advisor } from '../support/advisor.js';
+import { validAnswers } from '../support/arbitraries.js';
+import type { ApiCall } from '../support/fake-slack-api.js';
+import { fillForm } from '../support/fill-form.js';
+import { submit, targetOf, viewOf } from '../support/flows.js';
+import { type HttpHarness, startHttpHarness } from '../support/harness.js';
+import { USER, viewAction } from '../support/slack-payloads.js';
+
+type Json = Record<string, unknown>;
+
+const COUNT = 200;
+
+/**
+ * Answers as a person enters them in the modal: only the questions asked for their workload, and
+ * a whole-dollar spend.
+ */
+function enterable(answers: Answers): Answers {
+  const asked = Object.entries(answers).filter(([field]) =>
+    appliesTo(questionFor(field as AnswerField), answers.workload),
+  );
+  return assertAnswers({
+    ...Object.fromEntries(asked),
+    monthlySpendUsd: Math.round(answers.monthlySpendUsd),
+  });
+}
+
+const people: { channel: string; answers: Answers }[] = fc
+  .sample(validAnswers, { numRuns: COUNT, seed: 20_240_601 })
+  .map((answers, i) => ({
+    channel: `C0PAR${String(i).padStart(4, '0')}`,
+    answers: enterable(answers),
+  }));
+
+let harness: HttpHarness;
+beforeAll(async () => {
+  harness = await startHttpHarness({ LOG_LEVEL: 'warn' });
+});
+afterAll(async () => {
+  await harness.close();
+});
+
+/** The messages a JSON round trip through the Web API makes of `message`. */
+const asSent = (message: unknown) => JSON.parse(JSON.stringify(message)) as Json;
+
+describe(`${COUNT} submissions at once`, () => {
+  it('each get their own correct answer, in their own channel and thread', async () => {
+    // What each person should get, computed one by one.
+    const expected = new Map<string, { summary: unknown; reasoning: unknown }>();
+    for (const { channel, answers } of people) {
+      const advice = await advisor.advise(answers);
+      expected.set(channel, {
+        summary: summaryMessage(advice, USER.id),
+        reasoning: reasoningMessage(advice),
+      });
+    }
+
+    await Promise.all(people.map(({ channel }) => harness.command('', { channelId: channel })));
+    const opened = new Map(
+      (await harness.api.waitFor('views.open', COUNT, 15_000)).map((call) => {
+        const view = viewOf(call);
+        return [String(targetOf(view).channel), view];
+      }),
+    );
+    await Promise.all(
+      people.map(({ channel, answers }) => {
+        const view = opened.get(channel) ?? {};
+        return harness.interact(
+          viewAction(view, fillForm(view, { workload: answers.workload }), 'workload'),
+        );
+      }),
+    );
+    const updated = new Map(
+      (await harness.api.waitFor('views.update', COUNT, 15_000)).map((call) => {
+        const view = viewOf(call);
+        return [String(targetOf(view).channel), view];
+      }),
+    );
+    const responses = await Promise.all(
+      people.map(({ channel, answers }) => submit(harness, updated.get(channel) ?? {}, answers)),
+    );
+    expect(responses.every((response) => response.status === 200 && response.text === '')).toBe(
+      true,
+    );
+
+    const posts = await harness.api.waitFor('chat.postMessage', 2 * COUNT, 20_000);
+    const byChannel = new Map<string, ApiCall[]>();
+    for (const call of posts) {
+      const channel = String(call.params.channel);
+      byChannel.set(channel, [...(byChannel.get(channel) ?? []), call]);
+    }
+    expect([...byChannel.keys()].sort()).toEqual(people.map(({ channel }) => channel).sort());
+    for (const { channel } of people) {
+      const [summary, reasoning, ...extra] = byChannel.get(channel) ?? [];
+      const want = expected.get(channel);
+      expect(extra).toEqual([]);
+      expect(summary?.params.thread_ts).toBeUndefined();
+      expect({ text: summary?.params.text, blocks: summary?.params.blocks }).toEqual(
+        asSent(want?.summary),
+      );
+      expect(reasoning?.params.thread_ts).toBe((summary?.response.body as Json | undefined)?.ts);
+      expect({ text: reasoning?.params.text, blocks: reasoning?.params.blocks }).toEqual(
+        asSent(want?.reasoning),
+      );
+    }
+  }, 60_000);
+});

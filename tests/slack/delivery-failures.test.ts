@@ -1,0 +1,159 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ApiCall } from '../support/fake-slack-api.js';
+import { elementOf } from '../support/fill-form.js';
+import {
+  answerQuestionnaire,
+  INFERENCE_ANSWERS,
+  openFromCommand,
+  TRAINING_ANSWERS,
+  viewOf,
+} from '../support/flows.js';
+import { type HttpHarness, startHttpHarness } from '../support/harness.js';
+import {
+  appHomeOpened,
+  buttonsOf,
+  homeButtonClick,
+  messageButtonClick,
+  USER,
+} from '../support/slack-payloads.js';
+
+type Json = Record<string, unknown>;
+
+let harness: HttpHarness;
+afterEach(async () => {
+  harness.api.reset();
+  await harness.close();
+});
+
+const posted = (call: ApiCall) => call.response.status === 200 && (call.response.body as Json).ok;
+const successfulPosts = () => harness.api.callsTo('chat.postMessage').filter(posted);
+
+/** Waits until `count` messages were posted successfully. */
+async function postsDone(count: number): Promise<ApiCall[]> {
+  while (successfulPosts().length < count) {
+    await harness.api.waitFor(
+      'chat.postMessage',
+      harness.api.callsTo('chat.postMessage').length + 1,
+    );
+  }
+  return successfulPosts();
+}
+
+/** The summary and the reasoning in its thread, and nothing else, were posted in `channel`. */
+function expectDeliveredOnce(posts: ApiCall[], channel: string) {
+  const [summary, reasoning, ...rest] = posts.filter((call) => call.params.channel === channel);
+  expect(rest).toEqual([]);
+  expect(summary?.params.thread_ts).toBeUndefined();
+  expect(String(summary?.params.text)).toContain('is recommended for');
+  expect(reasoning?.params.thread_ts).toBe((summary?.response.body as Json | undefined)?.ts);
+  expect(String(reasoning?.params.text)).toMatch(/^Why /);
+}
+
+describe('a channel the bot cannot post in', () => {
+  it.each(['not_in_channel', 'channel_not_found'])(
+    'on %s, sends the advice by direct message, after a note on how to invite the bot',
+    async (error) => {
+      harness = await startHttpHarness();
+      harness.api.fail('chat.postMessage', { error, times: 1 });
+      await answerQuestionnaire(harness, await openFromCommand(harness), INFERENCE_ANSWERS);
+      const [note, ...advice] = await postsDone(3);
+      expect(harness.api.callsTo('chat.postMessage')[0]?.params.channel).toBe('C0GENERAL');
+      expect(harness.api.callsTo('conversations.open')[0]?.params.users).toBe(USER.id);
+      expect(note?.params.channel).toBe('D0ASKER');
+      expect(String(note?.params.text)).toContain(
+        'could not post your chip advice in <#C0GENERAL>',
+      );
+      expect(String(note?.params.text)).toContain('`/invite @chip-advice`');
+      expectDeliveredOnce(advice, 'D0ASKER');
+      const delivered = await harness.logs.waitFor('advice delivered');
+      expect(delivered).toMatchObject({ channel: 'D0ASKER', fallback: error });
+      expect(harness.logs.errors()).toEqual([]);
+    },
+  );
+});
+
+describe('a Web API that fails for a while', () => {
+  it('retries a 503 and posts the summary and the reasoning exactly once', async () => {
+    harness = await startHttpHarness();
+    harness.api.fail('chat.postMessage', { status: 503, times: 1 });
+    await answerQuestionnaire(harness, await openFromCommand(harness), INFERENCE_ANSWERS);
+    expectDeliveredOnce(await postsDone(2), 'C0GENERAL');
+    await harness.logs.waitFor('advice delivered');
+    const statuses = harness.api.callsTo('chat.postMessage').map((call) => call.response.status);
+    expect(statuses).toEqual([503, 200, 200]);
+  });
+
+  it('waits for the Retry-After of a 429, then posts exactly once', async () => {
+    harness = await startHttpHarness();
+    harness.api.fail('chat.postMessage', { retryAfter: 1, times: 1 });
+    await answerQuestionnaire(harness, await openFromCommand(harness), INFERENCE_ANSWERS);
+    expectDeliveredOnce(await postsDone(2), 'C0GENERAL');
+    const [limited, retried] = harness.api.callsTo('chat.postMessage');
+    expect(limited?.response.status).toBe(429);
+    // Honouring Retry-After means not asking again for a second; a lower bound, never flaky.
+    expect((retried?.at ?? 0) - (limited?.at ?? 0)).toBeGreaterThanOrEqual(950);
+    await harness.logs.waitFor(/rate limiting\. Will retry in 1 seconds/);
+  });
+});
+
+describe('a Web API that does not answer in time', () => {
+  it('tells the person, keeps their answers on "Post again", which then posts once', async () => {
+    harness = await startHttpHarness({}, { webApiTimeoutMs: 150 });
+    const hold = harness.api.hold('chat.postMessage', { times: 3 });
+    await answerQuestionnaire(harness, await openFromCommand(harness), INFERENCE_ANSWERS);
+    const [notice] = await harness.api.waitFor('response_url');
+    expect(hold.arrivals).toBe(3);
+    expect(notice?.params).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(String(notice?.params.text)).toContain('Your answers are kept');
+    const failed = await harness.logs.waitFor(/^request failed/);
+    expect(failed).toMatchObject({ code: 'chip_advice_delivery_failed' });
+    expect(harness.logs.errors()).toHaveLength(1);
+
+    const message = { ts: '1700000099.000001', blocks: notice?.params.blocks };
+    const shown = { channel: 'C0GENERAL', message };
+    await harness.interact(
+      messageButtonClick(shown, 'chip_advice_retry_post', {
+        responseUrl: harness.api.responseUrl(),
+      }),
+    );
+    expectDeliveredOnce(await postsDone(2), 'C0GENERAL');
+    const removed = await harness.api.waitFor('response_url', 2);
+    expect(removed[1]?.params).toEqual({ delete_original: true });
+
+    await harness.interact(
+      messageButtonClick(shown, 'chip_advice_change_answers', {
+        responseUrl: harness.api.responseUrl(),
+      }),
+    );
+    const reopened = viewOf((await harness.api.waitFor('views.open', 2))[1]);
+    expect(elementOf(reopened, 'monthlySpendUsd').initial_value).toBe('50000');
+  });
+
+  it('without a response_url (App Home), tells the person by direct message', async () => {
+    harness = await startHttpHarness({}, { webApiTimeoutMs: 150 });
+    await harness.event(appHomeOpened('home'));
+    const home = viewOf((await harness.api.waitFor('views.publish'))[0]);
+    await harness.interact(homeButtonClick(home, 'chip_advice_start_questionnaire'));
+    const modal = viewOf((await harness.api.waitFor('views.open'))[0]);
+    harness.api.hold('chat.postMessage', { times: 3 });
+    await answerQuestionnaire(harness, modal, TRAINING_ANSWERS);
+    const [notice] = await postsDone(1);
+    expect(notice?.params.channel).toBe('D0ASKER');
+    expect(String(notice?.params.text)).toContain('Your answers are kept');
+    const actions = buttonsOf(notice?.params.blocks as Json[], 'chip_advice_retry_post');
+    expect(actions).toHaveLength(1);
+  });
+});
+
+describe('a questionnaire that cannot be opened', () => {
+  it('on expired_trigger_id, tells the person to run the command again', async () => {
+    harness = await startHttpHarness();
+    harness.api.fail('views.open', { error: 'expired_trigger_id' });
+    await harness.command();
+    const [reply] = await harness.api.waitFor('response_url');
+    expect(reply?.params).toMatchObject({ response_type: 'ephemeral' });
+    expect(String(reply?.params.text)).toContain('run /chip-advice again');
+    await harness.logs.waitFor(/^request failed/);
+    expect(harness.logs.errors()).toHaveLength(1);
+  });
+});

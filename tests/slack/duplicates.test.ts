@@ -1,0 +1,152 @@
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { RecentKeys } from '../../src/slack/reliability/recent-keys.js';
+import { fillForm } from '../support/fill-form.js';
+import {
+  chooseWorkload,
+  INFERENCE_ANSWERS,
+  nthPosted,
+  openFromCommand,
+  submit,
+} from '../support/flows.js';
+import { type HttpHarness, startHttpHarness } from '../support/harness.js';
+import { commandBody, FORM, interactionBody, JSON_TYPE } from '../support/signed-request.js';
+import {
+  appHomeOpened,
+  eventCallback,
+  slashCommand,
+  viewSubmission,
+} from '../support/slack-payloads.js';
+
+describe('RecentKeys', () => {
+  it('claims a key once within its window, and again after it', () => {
+    let now = 0;
+    const keys = new RecentKeys({ max: 10, ttlMs: 1000, now: () => now });
+    expect(keys.claim('a')).toBe(true);
+    expect(keys.claim('a')).toBe(false);
+    now = 999;
+    expect(keys.claim('a')).toBe(false);
+    now = 1000;
+    expect(keys.has('a')).toBe(false);
+    expect(keys.claim('a')).toBe(true);
+  });
+
+  it('forgets the oldest key when full', () => {
+    const keys = new RecentKeys({ max: 2, ttlMs: 1000, now: () => 0 });
+    keys.claim('a');
+    keys.claim('b');
+    keys.claim('c');
+    expect([keys.has('a'), keys.has('b'), keys.has('c')]).toEqual([false, true, true]);
+  });
+
+  it('never holds more than its maximum, and refuses every key it still holds', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 20 }),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 40 }), fc.nat({ max: 300 })), {
+          maxLength: 300,
+        }),
+        (max, steps) => {
+          let now = 0;
+          const keys = new RecentKeys({ max, ttlMs: 1000, now: () => now });
+          for (const [key, elapsed] of steps) {
+            now += elapsed;
+            const held = keys.has(String(key));
+            expect(keys.claim(String(key))).toBe(!held);
+            expect(keys.size).toBeLessThanOrEqual(max);
+          }
+        },
+      ),
+    );
+  });
+
+  it('refuses a maximum below 1 and a window of 0', () => {
+    expect(() => new RecentKeys({ max: 0, ttlMs: 1 })).toThrow(RangeError);
+    expect(() => new RecentKeys({ max: 1, ttlMs: 0 })).toThrow(RangeError);
+  });
+});
+
+describe('duplicate deliveries', () => {
+  let harness: HttpHarness;
+  afterEach(async () => {
+    await harness.close();
+  });
+
+  async function submissionPayload() {
+    const view = await chooseWorkload(harness, await openFromCommand(harness), {
+      workload: 'inference',
+    });
+    return { view, body: interactionBody(viewSubmission(view, fillForm(view, INFERENCE_ANSWERS))) };
+  }
+
+  it('post the advice once for a submission sent twice', async () => {
+    harness = await startHttpHarness();
+    const { body } = await submissionPayload();
+    expect((await harness.post(body, FORM)).status).toBe(200);
+    expect((await harness.post(body, FORM)).status).toBe(200);
+    await nthPosted(harness, 2);
+    await harness.logs.waitFor('duplicate submission ignored');
+    expect(harness.api.callsTo('chat.postMessage')).toHaveLength(2);
+  });
+
+  it('post the advice once for a submission sent five times at once', async () => {
+    harness = await startHttpHarness();
+    const { body } = await submissionPayload();
+    const responses = await Promise.all(Array.from({ length: 5 }, () => harness.post(body, FORM)));
+    expect(responses.map((response) => response.status)).toEqual([200, 200, 200, 200, 200]);
+    await harness.logs.waitForCount('duplicate submission ignored', 4);
+    await harness.logs.waitFor('advice delivered');
+    expect(harness.api.callsTo('chat.postMessage')).toHaveLength(2);
+  });
+
+  it('still take a corrected submission of the same view', async () => {
+    harness = await startHttpHarness();
+    const { view } = await submissionPayload();
+    const invalid = await submit(harness, view, { ...INFERENCE_ANSWERS, monthlySpendUsd: '-1' });
+    expect((invalid.json as { response_action: string }).response_action).toBe('errors');
+    await submit(harness, view, INFERENCE_ANSWERS);
+    await nthPosted(harness, 2);
+  });
+
+  it('open one modal for a slash command Slack retried', async () => {
+    harness = await startHttpHarness();
+    const body = commandBody(
+      slashCommand({ responseUrl: harness.api.responseUrl(), triggerId: '11.22.retried' }),
+    );
+    expect((await harness.post(body, FORM)).status).toBe(200);
+    const retry = { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' };
+    expect((await harness.post(body, FORM, { headers: retry })).status).toBe(200);
+    const ignored = await harness.logs.waitFor('duplicate delivery ignored');
+    expect(ignored).toMatchObject({ retryNum: 1, retryReason: 'http_timeout' });
+    expect(harness.api.callsTo('views.open')).toHaveLength(1);
+  });
+
+  it('handle an event Slack retried once', async () => {
+    harness = await startHttpHarness();
+    const body = JSON.stringify(eventCallback(appHomeOpened('home')));
+    await harness.post(body, JSON_TYPE);
+    await harness.post(body, JSON_TYPE, { headers: { 'x-slack-retry-num': '2' } });
+    await harness.logs.waitFor('duplicate delivery ignored');
+    await harness.settle();
+    expect(harness.api.callsTo('views.publish')).toHaveLength(1);
+  });
+
+  it('are remembered in bounded memory: past the maximum, the oldest is forgotten', async () => {
+    harness = await startHttpHarness({}, { recentKeys: { max: 3, ttlMs: 60_000 } });
+    const body = (n: number) =>
+      commandBody(slashCommand({ responseUrl: harness.api.responseUrl(), triggerId: `t${n}` }));
+    for (const n of [1, 2, 3, 4]) await harness.post(body(n), FORM);
+    await harness.api.waitFor('views.open', 4);
+    await harness.post(body(4), FORM);
+    await harness.logs.waitFor('duplicate delivery ignored');
+    await harness.post(body(1), FORM);
+    await harness.api.waitFor('views.open', 5);
+    expect(harness.api.callsTo('views.open').map((call) => call.params.trigger_id)).toEqual([
+      't1',
+      't2',
+      't3',
+      't4',
+      't1',
+    ]);
+  });
+});

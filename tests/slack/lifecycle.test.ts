@@ -1,0 +1,154 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { type ChipAdviceApp, createApp } from '../../src/app.js';
+import { readConfig } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
+import { FakeSlackApi } from '../support/fake-slack-api.js';
+import { FakeSocketMode } from '../support/fake-socket-mode.js';
+import { fillForm } from '../support/fill-form.js';
+import {
+  chooseWorkload,
+  INFERENCE_ANSWERS,
+  openFromCommand,
+  submit,
+  TRAINING_ANSWERS,
+  viewOf,
+} from '../support/flows.js';
+import { BOT_TOKEN, FAST_RETRY } from '../support/harness.js';
+import { LogSink } from '../support/log-sink.js';
+import { type ProcessHarness, startProcess } from '../support/process-harness.js';
+import { slashCommand, viewSubmission } from '../support/slack-payloads.js';
+
+type Json = Record<string, unknown>;
+
+const HTTP_ENV = { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: 'lifecycle-signing-secret' };
+
+/** Resolves once the process has written `text`. */
+async function written(app: ProcessHarness, text: string): Promise<void> {
+  while (!app.output().includes(text)) {
+    await new Promise((resolve) => app.child.stdout.once('data', resolve));
+  }
+}
+
+/** The status of a new request, or the network error when the connection is refused. */
+async function statusOf(request: Promise<{ status: number }>): Promise<number | string> {
+  try {
+    return (await request).status;
+  } catch (error) {
+    return String((error as { cause?: { code?: string } }).cause?.code ?? error);
+  }
+}
+
+describe('SIGTERM (the real process)', () => {
+  let running: ProcessHarness | undefined;
+  afterEach(async () => {
+    running?.api.reset();
+    await running?.close();
+    running = undefined;
+  });
+
+  it('refuses new requests, finishes the post in flight, then exits 0', async () => {
+    const app = await startProcess(HTTP_ENV);
+    running = app;
+    const view = await chooseWorkload(app, await openFromCommand(app), { workload: 'inference' });
+    const hold = app.api.hold('chat.postMessage', { times: 1 });
+    expect((await submit(app, view, INFERENCE_ANSWERS)).status).toBe(200);
+    await hold.arrived(1);
+
+    app.child.kill('SIGTERM');
+    await written(app, 'stopping: finishing requests in flight');
+    expect(['ECONNREFUSED', 'ECONNRESET', 503]).toContain(await statusOf(app.command()));
+    expect(['ECONNREFUSED', 'ECONNRESET', 503]).toContain(
+      await statusOf(fetch(`${app.origin}/healthz`)),
+    );
+    expect(app.api.callsTo('views.open')).toHaveLength(1);
+
+    hold.release();
+    expect(await app.exited).toBe(0);
+    const posts = app.api.callsTo('chat.postMessage');
+    expect(posts.map((call) => call.response.status)).toEqual([200, 200]);
+    expect(posts[1]?.params.thread_ts).toBe((posts[0]?.response.body as Json | undefined)?.ts);
+    expect(app.output()).toContain('"msg":"advice delivered"');
+  });
+
+  it('gives up after SHUTDOWN_TIMEOUT_MS with exit code 1 and says why', async () => {
+    const app = await startProcess({ ...HTTP_ENV, SHUTDOWN_TIMEOUT_MS: '300' });
+    running = app;
+    const view = await chooseWorkload(app, await openFromCommand(app), { workload: 'inference' });
+    const hold = app.api.hold('chat.postMessage');
+    await submit(app, view, INFERENCE_ANSWERS);
+    await hold.arrived(1);
+    app.child.kill('SIGTERM');
+    expect(await app.exited).toBe(1);
+    expect(app.stderr()).toBe(
+      'chip-advice: stopped after 300 ms (SHUTDOWN_TIMEOUT_MS) with 1 request(s) still in flight\n',
+    );
+  });
+});
+
+describe('Socket Mode across a dropped connection', () => {
+  const APP_TOKEN = 'xapp-1-A0CHIPADVICE-0000-lifecycle';
+  let api: FakeSlackApi;
+  let socket: FakeSocketMode;
+  let app: ChipAdviceApp;
+  afterEach(async () => {
+    await app.stop();
+    await socket.close();
+    await api.close();
+  });
+
+  it('reconnects with a new URL, and a redelivered envelope does nothing twice', async () => {
+    api = await FakeSlackApi.start();
+    socket = await FakeSocketMode.start();
+    let opened = 0;
+    api.respond('apps.connections.open', () => {
+      opened += 1;
+      return { ok: true, url: `${socket.url}?connection=${opened}` };
+    });
+    const logs = new LogSink();
+    const config = readConfig({
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_APP_TOKEN: APP_TOKEN,
+      SLACK_API_URL: api.url,
+      LOG_LEVEL: 'debug',
+    });
+    const logger = createLogger({ level: 'debug', format: 'json', destination: logs });
+    // A short ping timeout: it is also the delay before reconnecting.
+    app = createApp(config, { logger, retryConfig: FAST_RETRY, clientPingTimeoutMs: 1000 });
+    await app.start();
+
+    const command = slashCommand({ responseUrl: api.responseUrl(), triggerId: '7.socket.trigger' });
+    socket.send({
+      envelope_id: 'e1',
+      type: 'slash_commands',
+      accepts_response_payload: true,
+      payload: command,
+    });
+    const view = viewOf((await api.waitFor('views.open'))[0]);
+    const shown = new Set((view.blocks as Json[]).map((block) => block.block_id));
+    const answers = Object.fromEntries(
+      Object.entries(TRAINING_ANSWERS).filter(([field]) => shown.has(field)),
+    );
+    const submission = viewSubmission(view, fillForm(view, answers));
+    socket.send({
+      envelope_id: 'e2',
+      type: 'interactive',
+      accepts_response_payload: true,
+      payload: submission,
+    });
+    await api.waitFor('chat.postMessage', 2);
+
+    socket.dropAll();
+    await socket.connected(2, 10_000);
+    expect(api.callsTo('apps.connections.open').length).toBeGreaterThanOrEqual(2);
+    const retry = { retry_attempt: 1, retry_reason: 'timeout', accepts_response_payload: true };
+    socket.send({ envelope_id: 'e1-again', type: 'slash_commands', payload: command, ...retry });
+    socket.send({ envelope_id: 'e2-again', type: 'interactive', payload: submission, ...retry });
+    await socket.ackOf('e1-again');
+    await socket.ackOf('e2-again');
+    const ignored = await logs.waitFor('duplicate delivery ignored');
+    expect(ignored).toMatchObject({ retryNum: 1, retryReason: 'timeout' });
+    await logs.waitFor('duplicate submission ignored');
+    expect(api.callsTo('views.open')).toHaveLength(1);
+    expect(api.callsTo('chat.postMessage')).toHaveLength(2);
+  });
+});
