@@ -15,6 +15,8 @@ export interface Figure {
   readonly target?: string;
   /** Undefined when the figure has no target (reported for context). */
   readonly pass?: boolean;
+  /** What to do with a figure that has no pass/fail target, e.g. "look why if > 10%". */
+  readonly note?: string;
 }
 
 /** Slack's limit for acknowledging a request and for using a trigger_id (views.open). */
@@ -159,6 +161,9 @@ function allFigures(results: BenchResults): Figure[] {
       'MB',
       (m) => m.after.rssMb,
     ),
+    // Growth from a cold start includes warm-up (compiled code, connection pools: the bare Bolt
+    // app grows too) and the duplicate-request store filling to its cap. Above 10% it is a lead
+    // to follow, not a verdict; the verdict is the leak check, from 10,000 to 20,000.
     {
       ...mem(
         'memory.rss.growth',
@@ -166,8 +171,17 @@ function allFigures(results: BenchResults): Figure[] {
         '%',
         (m) => m.growthPct.rss,
       ),
+      note: `look why if > ${GROWTH_TARGET_PCT}%`,
+    },
+    {
+      ...mem(
+        'memory.rss.growthLater',
+        `RSS growth, ${count(chip.requests)} → ${count(chip.requests + chip.extra)} (leak check)`,
+        '%',
+        (m) => m.growthPct.rssAfterToLater,
+      ),
       target: `≤ ${GROWTH_TARGET_PCT}%`,
-      pass: chip.growthPct.rss <= GROWTH_TARGET_PCT,
+      pass: chip.growthPct.rssAfterToLater <= GROWTH_TARGET_PCT,
     },
     mem('memory.heap.idle', 'Heap used at idle (after GC)', 'MB', (m) => m.idle.heapUsedMb),
     mem(
@@ -183,8 +197,7 @@ function allFigures(results: BenchResults): Figure[] {
         '%',
         (m) => m.growthPct.heapUsed,
       ),
-      target: `≤ ${GROWTH_TARGET_PCT}%`,
-      pass: chip.growthPct.heapUsed <= GROWTH_TARGET_PCT,
+      note: `look why if > ${GROWTH_TARGET_PCT}%`,
     },
     {
       ...mem(
@@ -214,7 +227,7 @@ export function table(figures: readonly Figure[]): string {
     cell(f.chipAdvice, f.unit),
     cell(f.baseline, f.unit),
     f.ratio === undefined ? '—' : `${f.ratio.toFixed(2)}x`,
-    f.target ?? '—',
+    f.target ?? f.note ?? '—',
     f.pass === undefined ? '—' : f.pass ? 'pass' : 'FAIL',
   ]);
   const widths = header.map((title, i) =>

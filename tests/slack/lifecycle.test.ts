@@ -16,7 +16,7 @@ import {
 import { BOT_TOKEN, FAST_RETRY } from '../support/harness.js';
 import { LogSink } from '../support/log-sink.js';
 import { type ProcessHarness, startProcess } from '../support/process-harness.js';
-import { slashCommand, viewSubmission } from '../support/slack-payloads.js';
+import { slashCommand, viewAction, viewSubmission } from '../support/slack-payloads.js';
 
 type Json = Record<string, unknown>;
 
@@ -123,7 +123,18 @@ describe('Socket Mode across a dropped connection', () => {
       accepts_response_payload: true,
       payload: command,
     });
-    const view = viewOf((await api.waitFor('views.open'))[0]);
+    const first = viewOf((await api.waitFor('views.open'))[0]);
+    socket.send({
+      envelope_id: 'e-choice',
+      type: 'interactive',
+      accepts_response_payload: true,
+      payload: viewAction(
+        first,
+        fillForm(first, { workload: TRAINING_ANSWERS.workload }),
+        'workload',
+      ),
+    });
+    const view = viewOf((await api.waitFor('views.update'))[0]);
     const shown = new Set((view.blocks as Json[]).map((block) => block.block_id));
     const answers = Object.fromEntries(
       Object.entries(TRAINING_ANSWERS).filter(([field]) => shown.has(field)),

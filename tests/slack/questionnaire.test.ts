@@ -31,7 +31,9 @@ describe('the questionnaire modal', () => {
   });
 
   it('uses enum values as option values and "true"/"false" for yes/no questions', async () => {
-    const view = await openFromCommand(harness);
+    const view = await chooseWorkload(harness, await openFromCommand(harness), {
+      workload: 'training',
+    });
     const values = (field: string) =>
       (elementOf(view, field).options as { value: string }[]).map((option) => option.value);
     expect(values('workload')).toEqual(['training', 'inference']);
@@ -45,10 +47,23 @@ describe('the questionnaire modal', () => {
     });
   });
 
-  it('makes the workload question dispatch block_actions', async () => {
+  it('makes the workload question, and only it, dispatch block_actions', async () => {
     const view = await openFromCommand(harness);
     expect(blockOf(view, 'workload').dispatch_action).toBe(true);
-    expect(blockOf(view, 'priority').dispatch_action).toBeUndefined();
+    const updated = await chooseWorkload(harness, view, { workload: 'inference' });
+    expect(blockOf(updated, 'workload').dispatch_action).toBe(true);
+    const dispatching = (updated.blocks as Json[]).filter((block) => block.dispatch_action);
+    expect(dispatching.map((block) => block.block_id)).toEqual(['workload']);
+  });
+
+  it('shows every question that applies once the workload is chosen, in catalog order', async () => {
+    const updated = await chooseWorkload(harness, await openFromCommand(harness), {
+      workload: 'inference',
+    });
+    const expected = QUESTIONS.filter(
+      (question) => !question.appliesTo || question.appliesTo.includes('inference'),
+    ).map((question) => question.field);
+    expect(inputIds(updated)).toEqual(expected);
   });
 
   it('shows the inference question once inference is chosen, updating the view by its hash', async () => {
@@ -74,8 +89,10 @@ describe('the questionnaire modal', () => {
   });
 
   it('keeps what was already entered as initial values when it redraws', async () => {
-    const view = await openFromCommand(harness);
-    const updated = await chooseWorkload(harness, view, {
+    const first = await chooseWorkload(harness, await openFromCommand(harness), {
+      workload: 'training',
+    });
+    const updated = await chooseWorkload(harness, first, {
       workloadName: 'search ranking',
       workload: 'inference',
       monthlySpendUsd: 25000,

@@ -11,9 +11,15 @@ function option(choice: QuestionOption): types.PlainTextOption {
   return { text: plain(choice.label, LIMITS.optionText), value: choice.value };
 }
 
+// Built once: toLocaleString with options builds a new Intl.NumberFormat on every call.
+const NUMBER_TEXT = new Intl.NumberFormat('en-US', {
+  useGrouping: false,
+  maximumFractionDigits: 20,
+});
+
 /** Numbers as a number_input reads them: never in exponent notation. */
 function numberText(value: number): string {
-  return value.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 });
+  return NUMBER_TEXT.format(value);
 }
 
 function placeholder(question: Question) {

@@ -1,10 +1,13 @@
 import type { types } from '@slack/bolt';
-import { appliesTo, QUESTIONS } from '../../core/index.js';
+import { type AnswerField, appliesTo, QUESTIONS } from '../../core/index.js';
 import { type FormValues, workloadOf } from '../payloads/questionnaire-state.js';
 import { CallbackId } from './ids.js';
 import { context, plain } from './kit.js';
 import { LIMITS } from './limits.js';
 import { questionInput } from './question-input.js';
+
+/** The questions of the first view, before the workload is known. */
+const FIRST_STEP: ReadonlySet<AnswerField> = new Set(['workloadName', 'workload']);
 
 export interface QuestionnaireViewInput {
   /** Where the advice goes, signed, as `private_metadata` (see reliability/signed-metadata.ts). */
@@ -14,8 +17,10 @@ export interface QuestionnaireViewInput {
 }
 
 /**
- * The questionnaire modal, rendered from the question catalog. Only the questions that apply
- * to the chosen workload are shown (none of the workload-specific ones before a choice).
+ * The questionnaire modal, rendered from the question catalog. Until the workload is chosen it
+ * shows only that question (and the optional name): which other questions apply depends on it,
+ * and a small first view keeps views.open fast inside the 3 seconds a trigger_id lives. Choosing
+ * the workload updates the view with every question that applies.
  * @see https://docs.slack.dev/reference/views/modal-views
  */
 export function questionnaireView({
@@ -23,10 +28,12 @@ export function questionnaireView({
   values = {},
 }: QuestionnaireViewInput): types.ModalView {
   const workload = workloadOf(values);
-  const questions = QUESTIONS.filter((question) => appliesTo(question, workload));
+  const questions = QUESTIONS.filter((question) =>
+    workload === undefined ? FIRST_STEP.has(question.field) : appliesTo(question, workload),
+  );
   const intro = context(
     workload === undefined
-      ? 'Describe one workload. Choose what the accelerators will do first: a few more questions depend on it.'
+      ? 'Describe one workload. Start with what the accelerators will do: the other questions depend on it and appear once you choose.'
       : 'Describe one workload. The recommendation is posted with its reasons in a thread.',
   );
   return {

@@ -18,6 +18,10 @@ export function dropDuplicates(recent: RecentKeys): Middleware<AnyMiddlewareArgs
     }
     if ('ack' in args && typeof args.ack === 'function') await args.ack();
     const { retryNum, retryReason } = args.context;
-    args.context.logger.info({ key, retryNum, retryReason }, 'duplicate delivery ignored');
+    const { event_id: eventId, trigger_id: triggerId } = args.body as Record<string, unknown>;
+    args.context.logger.info(
+      { eventId, triggerId, retryNum, retryReason },
+      'duplicate delivery ignored',
+    );
   };
 }

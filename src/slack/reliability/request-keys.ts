@@ -8,16 +8,25 @@ import type { ViewOutput } from '@slack/bolt';
  */
 
 /**
+ * Keys are remembered for minutes, so they must not hold on to the request: an id cut out of a
+ * parsed body can be a slice of the whole body string, and would keep it alive. A digest is a
+ * fresh, fixed-size string.
+ */
+function digest(text: string): string {
+  return createHash('sha256').update(text).digest('base64url');
+}
+
+/**
  * The delivery a body belongs to: an event's `event_id`, or the `trigger_id` Slack gives every
  * command, shortcut and click. View submissions are keyed by what was submitted instead
  * ({@link submissionKey}), so a corrected form after `errors` still goes through.
  */
 export function deliveryKey(body: Record<string, unknown>): string | undefined {
-  if (typeof body.event_id === 'string') return `event:${body.event_id}`;
+  if (typeof body.event_id === 'string') return digest(`event:${body.event_id}`);
   if (body.type === 'view_submission' || body.type === 'view_closed') return undefined;
   if (typeof body.trigger_id !== 'string') return undefined;
   const kind = typeof body.command === 'string' ? 'command' : String(body.type);
-  return `${kind}:${body.trigger_id}`;
+  return digest(`${kind}:${body.trigger_id}`);
 }
 
 /**
@@ -25,6 +34,7 @@ export function deliveryKey(body: Record<string, unknown>): string | undefined {
  * double-clicked submit sends the same twice; a different answer is a different submission.
  */
 export function submissionKey(view: Pick<ViewOutput, 'id' | 'hash' | 'state'>, userId: string) {
-  const state = createHash('sha256').update(JSON.stringify(view.state.values)).digest('base64url');
-  return `submission:${userId}:${view.id}:${view.hash}:${state}`;
+  return digest(
+    `submission:${userId}:${view.id}:${view.hash}:${JSON.stringify(view.state.values)}`,
+  );
 }
