@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ANSWER_FIELDS, type AnswerField, type Answers, parseAnswers } from '../../core/index.js';
 import { PayloadInvalidError } from '../../errors.js';
 import { LIMITS } from '../blocks/limits.js';
+import { parseJsonValue } from './parse-json.js';
 
 /**
  * Answers travel in button values ("Change answers", "What if…"), so a message carries
@@ -55,20 +56,7 @@ export function encodeWhatIf(answers: Answers, changes: WhatIfRequest['changes']
 }
 
 function parseValue(value: string | undefined): z.infer<typeof valueSchema> {
-  let json: unknown;
-  try {
-    json = JSON.parse(value ?? '');
-  } catch (error) {
-    throw new PayloadInvalidError('button value', ['is not JSON'], { cause: error });
-  }
-  const result = valueSchema.safeParse(json);
-  if (!result.success) {
-    throw new PayloadInvalidError(
-      'button value',
-      result.error.issues.map((issue) => `${issue.path.join('.') || '(top)'}: ${issue.message}`),
-    );
-  }
-  return result.data;
+  return parseJsonValue(value, valueSchema, 'button value');
 }
 
 /** Answers from positional values; throws {@link PayloadInvalidError} when they are not valid. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ANSWER_FIELDS, type Answers } from '../../core/index.js';
 import { PayloadInvalidError } from '../../errors.js';
 import { checked, positional, toAnswers } from './answers-value.js';
+import { parseJsonValue } from './parse-json.js';
 
 /**
  * The value of "Post again" on a notice that the advice could not be posted: the answers (as in
@@ -28,18 +29,6 @@ export function encodeRetry(answers: Answers, metadata: string): string {
 
 /** Reads a "Post again" value; throws {@link PayloadInvalidError} when it is not one. */
 export function decodeRetry(value: string | undefined): RetryRequest {
-  let json: unknown;
-  try {
-    json = JSON.parse(value ?? '');
-  } catch (error) {
-    throw new PayloadInvalidError('button value', ['is not JSON'], { cause: error });
-  }
-  const result = retrySchema.safeParse(json);
-  if (!result.success) {
-    throw new PayloadInvalidError(
-      'button value',
-      result.error.issues.map((issue) => `${issue.path.join('.') || '(top)'}: ${issue.message}`),
-    );
-  }
-  return { answers: toAnswers(result.data.a), metadata: result.data.m };
+  const { a, m } = parseJsonValue(value, retrySchema, 'button value');
+  return { answers: toAnswers(a), metadata: m };
 }

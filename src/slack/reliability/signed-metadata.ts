@@ -2,6 +2,7 @@ import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { PayloadInvalidError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
+import { parseJsonValue } from '../payloads/parse-json.js';
 import { type Target, targetSchema } from '../payloads/target.js';
 
 /**
@@ -66,20 +67,11 @@ export class MetadataSigner {
    * {@link PayloadInvalidError} otherwise.
    */
   decode(metadata: string, userId: string): Origin {
-    let json: unknown;
-    try {
-      json = JSON.parse(metadata);
-    } catch (error) {
-      throw new PayloadInvalidError('private_metadata', ['is not JSON'], { cause: error });
-    }
-    const parsed = signedSchema.safeParse(json);
-    if (!parsed.success) {
-      throw new PayloadInvalidError(
-        'private_metadata',
-        parsed.error.issues.map((issue) => `${issue.path.join('.') || '(top)'}: ${issue.message}`),
-      );
-    }
-    const { t: target, r: responseUrl, s } = parsed.data;
+    const {
+      t: target,
+      r: responseUrl,
+      s,
+    } = parseJsonValue(metadata, signedSchema, 'private_metadata');
     const expected = Buffer.from(this.#mac(target, responseUrl, userId), 'base64url');
     const given = Buffer.from(s, 'base64url');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
