@@ -86,6 +86,9 @@ export function createApp(config: Config, deps: AppDeps = {}): ChipAdviceApp {
     logLevel: boltLogger.getLevel(),
     clientOptions,
     extendedErrorHandler: true,
+    // No listener uses Bolt's conversation context; its default store builds an Error with a
+    // stack trace for every request from a conversation it has never seen.
+    convoStore: false,
   });
   const recent = new RecentKeys(deps.recentKeys ?? DEFAULT_RECENT_KEYS);
   bolt.use(requestLogger(logger));
