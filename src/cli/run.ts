@@ -57,6 +57,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
+/**
+ * {@link runCli} for the `chip-advice` entry point: an internal error (a bug, a failing stream)
+ * is reported in one line on standard error, never as a stack trace, with exit code 1.
+ */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    return await runCli(argv, io);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`chip-advice: internal error: ${message}\n`);
+    return EXIT.internal;
+  }
+}
+
 function write(stream: Writable, text: string): number {
   stream.write(text);
   return EXIT.ok;

@@ -105,6 +105,17 @@ describe('What if…', () => {
     expect(targetOf(view).threadTs).toBe(summary.message.ts);
   });
 
+  it('still answers the clicker, only to them, when the thread cannot be posted to', async () => {
+    harness.api.fail('chat.postMessage', { error: 'not_in_channel' });
+    await click(reasoning, 'chip_advice_what_if', { index: 0 });
+    const [reply] = await harness.api.waitFor('response_url');
+    expect(reply?.params).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(reply?.params.text).toBe(
+      'What if monthly spend were at most $10,000? NVIDIA Blackwell/Rubin would be recommended instead of AWS Inferentia.',
+    );
+    expect(JSON.stringify(reply?.params.blocks)).toContain('How the scores move');
+  });
+
   it('tells only the clicker when a what-if change is not a valid answer', async () => {
     const value = JSON.stringify({
       v: 1,

@@ -3,11 +3,14 @@ import type { ButtonArgs, ListenerDeps } from '../../context.js';
 import { decodeWhatIf } from '../../payloads/answers-value.js';
 import { threadOf } from '../../payloads/target.js';
 import { evaluateWhatIf } from '../../services/what-if.js';
+import { slackErrorOf } from '../../slack-error.js';
 import { tellClickerIfUnreadable } from './tell-clicker.js';
 
 /**
  * "What if…" on a counterfactual: re-evaluates the answers with that change and replies in the
- * thread with the new recommendation and how it differs.
+ * thread with the new recommendation and how it differs. If the thread cannot be posted to (the
+ * bot was removed, Slack keeps failing), the clicker still gets the answer, in a message only
+ * they see, through the action's response_url.
  */
 export function whatIf({ advisor }: ListenerDeps) {
   return async ({ ack, action, body, client, context, respond }: ButtonArgs) => {
@@ -17,12 +20,21 @@ export function whatIf({ advisor }: ListenerDeps) {
     if (!channel || !message) return;
     await tellClickerIfUnreadable(respond, context.logger, async () => {
       const outcome = await evaluateWhatIf(advisor, decodeWhatIf(action.value));
-      await client.chat.postMessage({
-        channel,
-        thread_ts: threadOf(message),
-        ...whatIfMessage({ ...outcome, userId: body.user.id }),
-        unfurl_links: false,
-      });
+      const reply = whatIfMessage({ ...outcome, userId: body.user.id });
+      try {
+        await client.chat.postMessage({
+          channel,
+          thread_ts: threadOf(message),
+          ...reply,
+          unfurl_links: false,
+        });
+      } catch (error) {
+        context.logger.warn(
+          { err: error, slackError: slackErrorOf(error) },
+          'could not reply in the thread; answering the clicker only',
+        );
+        await respond({ response_type: 'ephemeral', replace_original: false, ...reply });
+      }
       context.logger.info({ condition: outcome.condition }, 'what-if answered');
     });
   };
