@@ -150,7 +150,7 @@ describe('the rationale', () => {
       'inference-spend-over-threshold': 'moot',
     });
     expect(advice.recommendation.reason).toBe(
-      'Multi-cloud or hybrid plans need NVIDIA for portability; the same NVIDIA stack runs on every cloud and on-prem.',
+      'Multi-cloud or hybrid plans need NVIDIA for portability; the inference is commodity serving.',
     );
   });
 

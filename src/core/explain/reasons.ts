@@ -50,10 +50,30 @@ export function recommendationReason(
   const preferences = fired
     .filter((rule) => widestGap(rule) > 0)
     .sort((a, b) => widestGap(b) - widestGap(a) || own(b) - own(a));
-  const reasons = [...new Set([...decisiveConstraints, ...preferences].map(reasonOf))].slice(0, 2);
+  const reasons = distinctReasons([...decisiveConstraints, ...preferences], 2);
   if (reasons.length === 0)
     return 'Highest-ranked chip for these answers (the default order decides).';
   return `${capitalize(reasons.join('; '))}.`;
+}
+
+/**
+ * Up to `count` reasons, preferring rules about different answers: "spend is above $10K" and
+ * "spend above $10K justifies migrating" say one thing twice. The workload kind, which most
+ * rules read, does not count as overlap.
+ */
+function distinctReasons(rules: readonly LoadedRule[], count: number): string[] {
+  const topics = (rule: LoadedRule) => [...rule.facts].filter((fact) => fact !== 'workload');
+  const picked: LoadedRule[] = [];
+  for (const rule of rules) {
+    if (picked.length === count) break;
+    const covered = picked.flatMap(topics);
+    if (!topics(rule).some((fact) => covered.includes(fact))) picked.push(rule);
+  }
+  for (const rule of rules) {
+    if (picked.length === count) break;
+    if (!picked.includes(rule)) picked.push(rule);
+  }
+  return [...new Set(picked.map(reasonOf))];
 }
 
 /** A short "why not" for a chip that was not chosen. */

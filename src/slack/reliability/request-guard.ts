@@ -22,7 +22,9 @@ export interface GuardOptions {
   readonly now?: () => number;
 }
 
-type Verdict = { readonly pass: true } | { readonly pass: false; readonly status: number };
+type Verdict =
+  | { readonly pass: true }
+  | { readonly pass: false; readonly status: number; readonly unread?: true };
 
 function single(value: string | string[] | undefined): string | undefined {
   return typeof value === 'string' ? value : undefined;
@@ -37,9 +39,13 @@ function pathOf(target: string | undefined): string | undefined {
   }
 }
 
-function refuse(response: ServerResponse, status: number): void {
+/**
+ * Answers with no body. The connection is closed only when the request body was not read, or
+ * the app is stopping; otherwise the client may keep using it, as Slack does.
+ */
+function refuse(response: ServerResponse, status: number, close: boolean): void {
   if (response.headersSent) return;
-  response.writeHead(status, { connection: 'close' });
+  response.writeHead(status, close ? { connection: 'close' } : {});
   response.end();
 }
 
@@ -65,7 +71,7 @@ export function guardRequests(next: RequestListener, options: GuardOptions): Req
     } catch (error) {
       const tooLarge = HTTPModuleFunctions.isRawBodyError(error) && error.statusCode === 413;
       options.logger.warn({ limit }, tooLarge ? 'request body too large' : 'unreadable body');
-      return { pass: false, status: tooLarge ? 413 : 400 };
+      return { pass: false, status: tooLarge ? 413 : 400, unread: true };
     }
     const timestamp = Number(single(request.headers['x-slack-request-timestamp']));
     if (timestamp > Math.floor(now() / 1000) + WINDOW_SECONDS) {
@@ -97,17 +103,19 @@ export function guardRequests(next: RequestListener, options: GuardOptions): Req
   }
 
   return (request, response) => {
-    if (options.isClosing()) return refuse(response, 503);
+    if (options.isClosing()) return refuse(response, 503, true);
     const path = pathOf(request.url);
-    if (path === undefined) return refuse(response, 400);
+    if (path === undefined) return refuse(response, 400, true);
     if (request.method !== 'POST' || path !== options.endpoint) return next(request, response);
     check(request)
       .then((verdict) =>
-        verdict.pass ? next(request, response) : refuse(response, verdict.status),
+        verdict.pass
+          ? next(request, response)
+          : refuse(response, verdict.status, verdict.unread === true),
       )
       .catch((error: unknown) => {
         options.logger.error({ err: error }, 'request guard failed');
-        refuse(response, 400);
+        refuse(response, 400, true);
       });
   };
 }
