@@ -30,6 +30,14 @@ export const oddValue: fc.Arbitrary<Json> = fc.oneof(
   },
 );
 
+/**
+ * An odd value as the text a form field or `private_metadata` would carry. Not `String(value)`:
+ * a generated object with a "toString" key cannot be converted that way.
+ */
+export const oddText: fc.Arbitrary<string> = oddValue.map((value) =>
+  typeof value === 'string' ? value : (JSON.stringify(value) ?? 'undefined'),
+);
+
 /** Every path to a value inside `value` (objects and arrays), up to `depth` steps down. */
 export function pathsOf(
   value: Json,

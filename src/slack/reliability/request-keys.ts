@@ -25,7 +25,8 @@ export function deliveryKey(body: Record<string, unknown>): string | undefined {
   if (typeof body.event_id === 'string') return digest(`event:${body.event_id}`);
   if (body.type === 'view_submission' || body.type === 'view_closed') return undefined;
   if (typeof body.trigger_id !== 'string') return undefined;
-  const kind = typeof body.command === 'string' ? 'command' : String(body.type);
+  const kind =
+    typeof body.command === 'string' ? 'command' : typeof body.type === 'string' ? body.type : '?';
   return digest(`${kind}:${body.trigger_id}`);
 }
 
