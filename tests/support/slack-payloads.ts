@@ -49,13 +49,15 @@ function viewPayload(view: Json, values: StateValues): Json {
   return { ...view, state: { values }, previous_view_id: null, root_view_id: view.id };
 }
 
+/** What every interactive payload carries: who clicked, in which workspace, from which app. */
+function fromUser(): Json {
+  return { team: TEAM, user: USER, api_app_id: APP_ID, token: 'verification-token-unused' };
+}
+
 export function viewSubmission(view: Json, values: StateValues): Json {
   return {
     type: 'view_submission',
-    team: TEAM,
-    user: USER,
-    api_app_id: APP_ID,
-    token: 'verification-token-unused',
+    ...fromUser(),
     trigger_id: triggerId(),
     view: viewPayload(view, values),
     response_urls: [],
@@ -68,10 +70,7 @@ export function viewAction(view: Json, values: StateValues, blockId: string): Js
   const [actionId, value] = Object.entries(state)[0] ?? [blockId, {}];
   return {
     type: 'block_actions',
-    team: TEAM,
-    user: USER,
-    api_app_id: APP_ID,
-    token: 'verification-token-unused',
+    ...fromUser(),
     container: { type: 'view', view_id: view.id },
     trigger_id: triggerId(),
     view: viewPayload(view, values),
@@ -120,10 +119,7 @@ export function messageButtonClick(
   const action = clickOf(found);
   return {
     type: 'block_actions',
-    team: TEAM,
-    user: USER,
-    api_app_id: APP_ID,
-    token: 'verification-token-unused',
+    ...fromUser(),
     container: { type: 'message', message_ts: posted.message.ts, channel_id: posted.channel },
     trigger_id: triggerId(),
     channel: { id: posted.channel, name: CHANNEL.name },
@@ -139,10 +135,7 @@ export function homeButtonClick(view: Json, actionId: string): Json {
   if (!found) throw new Error(`the view has no button ${actionId}`);
   return {
     type: 'block_actions',
-    team: TEAM,
-    user: USER,
-    api_app_id: APP_ID,
-    token: 'verification-token-unused',
+    ...fromUser(),
     container: { type: 'view', view_id: view.id },
     trigger_id: triggerId(),
     view: { ...view, state: { values: {} } },
