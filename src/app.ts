@@ -5,6 +5,7 @@ import { createLogger, type Logger } from './logger.js';
 import { PinoBoltLogger } from './slack/bolt-logger.js';
 import type { AppContext, ChipAdviceBolt } from './slack/context.js';
 import { errorHandler } from './slack/error-handler.js';
+import { slackHttp } from './slack/http-client.js';
 import { registerListeners } from './slack/listeners/index.js';
 import { dropDuplicates } from './slack/middleware/drop-duplicates.js';
 import { requestLogger } from './slack/middleware/request-logger.js';
@@ -68,7 +69,8 @@ export function createApp(config: Config, deps: AppDeps = {}): ChipAdviceApp {
   const advisor = deps.advisor ?? createAdvisor(deps.ruleset ?? loadRuleset(config.rulesDir));
   const boltLogger = new PinoBoltLogger(logger.child({ component: 'bolt' }));
   const timeoutMs = deps.webApiTimeoutMs ?? config.slackApiTimeoutMs;
-  const clientOptions = webClientOptions(config, boltLogger, deps.retryConfig, timeoutMs);
+  const http = slackHttp(timeoutMs);
+  const clientOptions = webClientOptions(config, boltLogger, http.fetch, deps.retryConfig);
   const gate = new EventGate(logger.child({ component: 'event-gate' }));
   const receiver = createReceiver(config.mode, {
     boltLogger,
@@ -111,6 +113,8 @@ export function createApp(config: Config, deps: AppDeps = {}): ChipAdviceApp {
     async stop() {
       const drained = await gate.close(deps.shutdownTimeoutMs ?? config.shutdownTimeoutMs);
       await bolt.stop();
+      // Requests still in flight after the bound are abandoned, not waited for.
+      await (drained.drained ? http.close() : http.destroy());
       return drained;
     },
   };

@@ -21,7 +21,10 @@ export interface Config {
   readonly secrets: readonly string[];
   /** Where the rule files are; undefined means the bundled `rules/`. */
   readonly rulesDir: string | undefined;
-  /** Give up on one Web API or response_url request after this long (retries still apply). */
+  /**
+   * How long one Web API or response_url request may wait to connect, for the headers, and for
+   * each part of the body (Web API retries still apply).
+   */
   readonly slackApiTimeoutMs: number;
   /** On SIGTERM, wait this long for requests in flight before giving up (exit code 1). */
   readonly shutdownTimeoutMs: number;

@@ -17,20 +17,16 @@ export const DEFAULT_RETRY: webApi.RetryOptions = {
 
 /**
  * Options for every WebClient the app and its receiver create: the API base URL from the
- * config (tests point it at a local fake), the retry policy, the timeout of one HTTP request
- * (each retry gets its own; a timed-out request is retried like a network error), and the
- * app's logger.
+ * config (tests point it at a local fake), the retry policy, the app's logger, and the fetch
+ * that bounds the time of each HTTP request (`slackHttp`; each retry gets its own bound,
+ * and a request that runs out of time is retried like a network error). Bolt's `respond` uses
+ * the same fetch.
  */
 export function webClientOptions(
-  config: Pick<Config, 'slackApiUrl' | 'slackApiTimeoutMs'>,
+  config: Pick<Config, 'slackApiUrl'>,
   logger: BoltLogger,
+  fetch: webApi.FetchFunction,
   retryConfig: webApi.RetryOptions = DEFAULT_RETRY,
-  timeoutMs: number = config.slackApiTimeoutMs,
 ): webApi.WebClientOptions {
-  return {
-    slackApiUrl: config.slackApiUrl,
-    retryConfig,
-    timeout: timeoutMs,
-    logger,
-  };
+  return { slackApiUrl: config.slackApiUrl, retryConfig, logger, fetch };
 }

@@ -56,6 +56,26 @@ describe('the pino logger', () => {
       msg: 'called with [redacted] and [redacted]',
     });
   });
+
+  it('censors secret keys two objects down, in a copy: the logged object keeps its values', () => {
+    const { sink, logger } = memoryLogger('info');
+    const fields = {
+      call: { request: { signingSecret: 'not-shaped-like-a-token' }, method: 'views.open' },
+      retries: [1, 2],
+    };
+    logger.info(fields, 'calling');
+    expect(sink.entries()[0]).toMatchObject({
+      call: { request: { signingSecret: '[redacted]' }, method: 'views.open' },
+      retries: [1, 2],
+    });
+    expect(fields.call.request.signingSecret).toBe('not-shaped-like-a-token');
+  });
+
+  it('binds request fields to a child logger without touching them', () => {
+    const { sink, logger } = memoryLogger('info');
+    logger.child({ team: 'T1', user: 'U1' }).info({ token: 'secret-value' }, 'done');
+    expect(sink.entries()[0]).toMatchObject({ team: 'T1', user: 'U1', token: '[redacted]' });
+  });
 });
 
 describe('the Bolt logger adapter', () => {
@@ -106,6 +126,16 @@ describe('logging in the running app', () => {
       command: '/chip-advice',
       channel: 'C0GENERAL',
     });
+  });
+
+  it('writes no line at info level for a command that opens the questionnaire', async () => {
+    harness = await startHttpHarness({ LOG_LEVEL: 'info' });
+    await harness.command();
+    await harness.api.waitFor('views.open');
+    // A second request, answered after the first one's listener returned.
+    expect((await harness.command('help')).status).toBe(200);
+    const requestLines = harness.logs.entries().filter((entry) => entry.kind !== undefined);
+    expect(requestLines).toEqual([]);
   });
 
   it('never writes the bot token or the signing secret, even at debug level', async () => {

@@ -47,10 +47,10 @@ describe('/chip-advice', () => {
     expect(call?.params.trigger_id).toBe(trigger);
   });
 
-  it('opens a small first view: the name and the workload, on which the other questions depend', async () => {
+  it('opens a small first view: only the workload question, on which the others depend', async () => {
     await harness.command();
     const view = viewOf((await harness.api.waitFor('views.open'))[0]);
-    expect(inputIds(view)).toEqual(['workloadName', 'workload']);
+    expect(inputIds(view)).toEqual(['workload']);
     expect(JSON.stringify(view).length).toBeLessThan(2_500);
   });
 

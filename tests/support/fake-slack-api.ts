@@ -70,6 +70,8 @@ interface HeldMethod {
   remaining: number;
   arrivals: number;
   readonly waiting: (() => void)[];
+  /** Send the status line, headers and the first byte of the body before holding. */
+  readonly afterHeaders: boolean;
 }
 
 interface ArmedFailure {
@@ -139,10 +141,14 @@ export class FakeSlackApi {
 
   /**
    * Holds the next `times` calls to `method` (every call when absent) without answering them,
-   * as a Slack that does not answer in time. Held calls are recorded when released.
+   * as a Slack that does not answer in time; with `afterHeaders`, the answer starts (status,
+   * headers, the body's first byte) and then stops. Held calls are recorded when released.
    */
-  hold(method: string, { times = Number.POSITIVE_INFINITY }: { times?: number } = {}): Hold {
-    const held: HeldMethod = { remaining: times, arrivals: 0, waiting: [] };
+  hold(
+    method: string,
+    { times = Number.POSITIVE_INFINITY, afterHeaders = false } = {},
+  ): Hold {
+    const held: HeldMethod = { remaining: times, arrivals: 0, waiting: [], afterHeaders };
     this.#holds.set(method, held);
     const events = this.#events;
     return {
@@ -219,9 +225,15 @@ export class FakeSlackApi {
     const token = authorization?.startsWith('Bearer ') ? authorization.slice(7) : undefined;
     const call = { method, path, params, headers: request.headers, token, at: Date.now() };
     const held = this.#holds.get(method);
+    let started = false;
     if (held && held.remaining > 0) {
       held.remaining -= 1;
       held.arrivals += 1;
+      if (held.afterHeaders) {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.write('{');
+        started = true;
+      }
       await new Promise<void>((resume) => {
         held.waiting.push(resume);
         this.#events.emit('held');
@@ -236,8 +248,13 @@ export class FakeSlackApi {
     // Recorded before answering, so the record is in the order the app made the calls.
     this.#calls.push({ ...call, response: { status, body } });
     this.#events.emit('call');
+    const answer = typeof body === 'string' ? body : JSON.stringify(body);
+    if (started) {
+      response.end(answer.slice(1));
+      return;
+    }
     response.writeHead(status, { 'content-type': 'application/json', ...headers });
-    response.end(typeof body === 'string' ? body : JSON.stringify(body));
+    response.end(answer);
   }
 
   private answer(call: Omit<ApiCall, 'response'>): {

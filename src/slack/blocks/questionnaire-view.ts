@@ -1,13 +1,13 @@
 import type { types } from '@slack/bolt';
-import { type AnswerField, appliesTo, QUESTIONS } from '../../core/index.js';
+import { type AnswerField, appliesTo, QUESTIONS, type Question } from '../../core/index.js';
 import { type FormValues, workloadOf } from '../payloads/questionnaire-state.js';
-import { CallbackId } from './ids.js';
+import { CallbackId, WORKLOAD_FIELD } from './ids.js';
 import { context, plain } from './kit.js';
 import { LIMITS } from './limits.js';
 import { questionInput } from './question-input.js';
 
-/** The questions of the first view, before the workload is known. */
-const FIRST_STEP: ReadonlySet<AnswerField> = new Set(['workloadName', 'workload']);
+/** The question of the first view: the one every other question depends on. */
+const FIRST_STEP: AnswerField = WORKLOAD_FIELD;
 
 export interface QuestionnaireViewInput {
   /** Where the advice goes, signed, as `private_metadata` (see reliability/signed-metadata.ts). */
@@ -18,24 +18,15 @@ export interface QuestionnaireViewInput {
 
 /**
  * The questionnaire modal, rendered from the question catalog. Until the workload is chosen it
- * shows only that question (and the optional name): which other questions apply depends on it,
- * and a small first view keeps views.open fast inside the 3 seconds a trigger_id lives. Choosing
- * the workload updates the view with every question that applies.
+ * shows only that question: which others apply depends on it, and a small first view keeps
+ * views.open fast inside the 3 seconds a trigger_id lives. Choosing the workload updates the
+ * view with every question that applies, the optional workload name first.
  * @see https://docs.slack.dev/reference/views/modal-views
  */
 export function questionnaireView({
   privateMetadata,
-  values = {},
+  values,
 }: QuestionnaireViewInput): types.ModalView {
-  const workload = workloadOf(values);
-  const questions = QUESTIONS.filter((question) =>
-    workload === undefined ? FIRST_STEP.has(question.field) : appliesTo(question, workload),
-  );
-  const intro = context(
-    workload === undefined
-      ? 'Describe one workload. Start with what the accelerators will do: the other questions depend on it and appear once you choose.'
-      : 'Describe one workload. The recommendation is posted with its reasons in a thread.',
-  );
   return {
     type: 'modal',
     callback_id: CallbackId.questionnaire,
@@ -43,9 +34,24 @@ export function questionnaireView({
     submit: plain('Get advice', LIMITS.modalButton),
     close: plain('Cancel', LIMITS.modalButton),
     private_metadata: privateMetadata,
-    blocks: [
-      intro,
-      ...questions.map((question) => questionInput(question, values[question.field])),
-    ],
+    blocks: values === undefined ? [...EMPTY_FORM] : formBlocks(values),
   };
 }
+
+function formBlocks(values: FormValues): types.KnownBlock[] {
+  const workload = workloadOf(values);
+  const input = (question: Question) => questionInput(question, values[question.field]);
+  if (workload === undefined) {
+    return QUESTIONS.filter((question) => question.field === FIRST_STEP).map(input);
+  }
+  const intro = context(
+    'Describe one workload. The recommendation is posted with its reasons in a thread.',
+  );
+  return [intro, ...QUESTIONS.filter((question) => appliesTo(question, workload)).map(input)];
+}
+
+/**
+ * The blocks of every new questionnaire (the slash command's): the same each time, so built once.
+ * Views are serialized, never changed, once built.
+ */
+const EMPTY_FORM: readonly types.KnownBlock[] = Object.freeze(formBlocks({}));

@@ -12,28 +12,40 @@ interface BodyShape {
   event?: { type?: string };
 }
 
+/** The fields that say what the request is, without the ones it does not have. */
 function bindingsOf(body: BodyShape, context: { teamId?: string; userId?: string }) {
-  const bindings = {
-    team: context.teamId,
-    user: context.userId,
-    kind: body.type ?? (body.command ? 'slash_command' : undefined),
-    command: body.command,
-    callbackId: body.view?.callback_id ?? body.callback_id,
-    view: body.view?.id,
-    actionId: body.actions?.[0]?.action_id,
-    event: body.event?.type,
+  const bindings: Record<string, string> = {};
+  const bind = (key: string, value: string | undefined) => {
+    if (value !== undefined) bindings[key] = value;
   };
-  return Object.fromEntries(Object.entries(bindings).filter(([, value]) => value !== undefined));
+  bind('team', context.teamId);
+  bind('user', context.userId);
+  bind('kind', body.type ?? (body.command ? 'slash_command' : undefined));
+  bind('command', body.command);
+  bind('callbackId', body.view?.callback_id ?? body.callback_id);
+  bind('view', body.view?.id);
+  bind('actionId', body.actions?.[0]?.action_id);
+  bind('event', body.event?.type);
+  return bindings;
 }
 
 /**
  * Global middleware: gives every request a pino child logger bound to its team, user and what
- * it is (command, callback id, action id, event type), as `context.logger`.
+ * it is (command, callback id, action id, event type), as `context.logger`. The child is made
+ * the first time something reads it: a request that logs nothing costs no logger.
  */
 export function requestLogger(base: Logger): Middleware<AnyMiddlewareArgs, AppContext> {
   return async ({ body, context, next }) => {
-    context.logger = base.child(bindingsOf(body as BodyShape, context));
-    context.logger.debug('request received');
+    let child: Logger | undefined;
+    Object.defineProperty(context, 'logger', {
+      get: () => {
+        child ??= base.child(bindingsOf(body as BodyShape, context));
+        return child;
+      },
+      enumerable: true,
+      configurable: true,
+    });
+    if (base.isLevelEnabled('debug')) context.logger.debug('request received');
     await next();
   };
 }

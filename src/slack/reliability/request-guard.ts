@@ -32,6 +32,7 @@ function single(value: string | string[] | undefined): string | undefined {
 
 /** The path of a request target; undefined when it is not a URL at all (Bolt would throw on it). */
 function pathOf(target: string | undefined): string | undefined {
+  if (target !== undefined && /^\/[\w/-]*$/.test(target)) return target;
   try {
     return new URL(target ?? '/', 'http://localhost').pathname;
   } catch {

@@ -38,8 +38,8 @@ export function chipAdviceCommand({ signer }: ListenerDeps) {
         respond: respondIfAny(respond),
         channel: command.channel_id,
       },
-      context.logger,
+      context,
     );
-    context.logger.info({ channel: command.channel_id }, 'questionnaire opened from the command');
+    context.logger.debug({ channel: command.channel_id }, 'questionnaire opened from the command');
   };
 }

@@ -22,8 +22,8 @@ export function messageShortcut({ signer }: ListenerDeps) {
         respond: respondIfAny(respond),
         channel,
       },
-      context.logger,
+      context,
     );
-    context.logger.info({ channel }, 'questionnaire opened from a message');
+    context.logger.debug({ channel }, 'questionnaire opened from a message');
   };
 }

@@ -1,0 +1,63 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type SlackHttp, slackHttp } from '../../src/slack/http-client.js';
+
+interface Received {
+  readonly contentType: string | undefined;
+  readonly body: string;
+}
+
+let server: Server;
+let url: string;
+let received: Received[];
+let http: SlackHttp;
+
+async function read(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+beforeEach(async () => {
+  received = [];
+  server = createServer((request, response) => {
+    read(request).then((body) => {
+      received.push({ contentType: request.headers['content-type'], body });
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end('{"ok":true}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/chat.postMessage`;
+  http = slackHttp(1000);
+});
+
+afterEach(async () => {
+  await http.close();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+describe('the Slack HTTP client', () => {
+  it('posts a form body and reads the answer', async () => {
+    const response = await http.fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'channel=C1&text=hi',
+    });
+    expect(await response.json()).toEqual({ ok: true });
+    expect(received).toEqual([
+      { contentType: 'application/x-www-form-urlencoded', body: 'channel=C1&text=hi' },
+    ]);
+  });
+
+  it('posts a file upload (FormData) as multipart', async () => {
+    const form = new FormData();
+    form.append('filename', 'advice.txt');
+    const response = await http.fetch(url, { method: 'POST', body: form });
+    expect(response.status).toBe(200);
+    expect(received[0]?.contentType).toMatch(/^multipart\/form-data; boundary=/);
+    expect(received[0]?.body).toContain('name="filename"');
+    expect(received[0]?.body).toContain('advice.txt');
+  });
+});
