@@ -144,10 +144,7 @@ export class FakeSlackApi {
    * as a Slack that does not answer in time; with `afterHeaders`, the answer starts (status,
    * headers, the body's first byte) and then stops. Held calls are recorded when released.
    */
-  hold(
-    method: string,
-    { times = Number.POSITIVE_INFINITY, afterHeaders = false } = {},
-  ): Hold {
+  hold(method: string, { times = Number.POSITIVE_INFINITY, afterHeaders = false } = {}): Hold {
     const held: HeldMethod = { remaining: times, arrivals: 0, waiting: [], afterHeaders };
     this.#holds.set(method, held);
     const events = this.#events;
