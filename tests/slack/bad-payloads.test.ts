@@ -180,6 +180,17 @@ describe('bodies Bolt cannot take on its own', () => {
   });
 
   it.each([
+    ['a payload field after another field', 'token=x&payload=null'],
+    ['a payload field spelled with percent escapes', 'p%61yload=null'],
+    ['a payload field spelled with escapes only', '%70%61%79%6c%6f%61%64=42'],
+  ])('answers 400 for %s whose value is not an object', async (_name, form) => {
+    harness.api.reset();
+    expect((await harness.post(form, FORM)).status).toBe(400);
+    await harness.settle();
+    expect(harness.api.calls).toEqual([]);
+  });
+
+  it.each([
     ['an event that is null', { ...eventCallback(appHomeOpened('home')), event: null }],
     ['an event whose user is null', eventCallback({ ...appHomeOpened('home'), user: null })],
     ['actions that are not a list', { type: 'block_actions', user: { id: 'U1' }, actions: 5 }],

@@ -25,7 +25,7 @@ describe('the questionnaire modal', () => {
       const block = blockOf(view, field);
       expect(block.label).toMatchObject({ text: question?.label });
       expect(block.hint).toMatchObject({ text: question?.help });
-      expect(block.optional).toBe(!question?.required);
+      expect(block.optional ?? false).toBe(!question?.required);
       expect(elementOf(view, field).action_id).toBe(field);
     }
   });

@@ -20,8 +20,9 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/** Plain text. None of the app's own texts has `:emoji:` codes to render, so no `emoji` flag. */
 export function plain(text: string, max: number): types.PlainTextElement {
-  return { type: 'plain_text', text: truncate(text, max), emoji: true };
+  return { type: 'plain_text', text: truncate(text, max) };
 }
 
 export function mrkdwn(text: string, max: number = LIMITS.sectionText): types.MrkdwnElement {

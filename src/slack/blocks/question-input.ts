@@ -98,7 +98,8 @@ export function questionInput(question: Question, value: unknown): types.InputBl
     block_id: question.field,
     label: plain(question.label, LIMITS.inputLabel),
     hint: plain(question.help, LIMITS.inputHint),
-    optional: !question.required,
+    // Inputs are required unless `optional` says otherwise.
+    ...(question.required ? {} : { optional: true }),
     ...(question.field === WORKLOAD_FIELD ? { dispatch_action: true } : {}),
     element: element(question, value),
   };

@@ -9,6 +9,9 @@ import type { Logger } from '../../logger.js';
 /** Slack's payloads are a few kilobytes; a modal's state stays far below this. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
+/** The content type Bolt parses as a form (it compares the whole header, exactly). */
+const FORM_TYPE = 'application/x-www-form-urlencoded';
+
 /** Slack's window for `X-Slack-Request-Timestamp`, both ways. */
 const WINDOW_SECONDS = 5 * 60;
 
@@ -38,6 +41,18 @@ function pathOf(target: string | undefined): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A form field name that is, or may decode to, `payload` (percent escapes can spell it). */
+const MAYBE_PAYLOAD = /(?:^|&)[^=&]*(?:payload|%)/;
+
+/**
+ * Whether Bolt will surely parse `raw` into an object: a form (a slash command's) with no field
+ * that is, or may decode to, `payload`, whose value Bolt would parse as JSON. Checked without
+ * parsing the form, which Bolt does next.
+ */
+function isPlainForm(contentType: string | undefined, raw: Buffer): boolean {
+  return contentType === FORM_TYPE && !MAYBE_PAYLOAD.test(raw.toString('latin1'));
 }
 
 /**
@@ -79,6 +94,7 @@ export function guardRequests(next: RequestListener, options: GuardOptions): Req
       options.logger.warn('request timestamp is more than 5 minutes in the future');
       return { pass: false, status: 401 };
     }
+    if (isPlainForm(request.headers['content-type'], buffered.rawBody)) return { pass: true };
     let body: unknown;
     try {
       body = HTTPModuleFunctions.parseHTTPRequestBody(buffered);

@@ -40,6 +40,5 @@ export function chipAdviceCommand({ signer }: ListenerDeps) {
       },
       context,
     );
-    context.logger.debug({ channel: command.channel_id }, 'questionnaire opened from the command');
   };
 }

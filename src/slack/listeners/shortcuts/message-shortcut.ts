@@ -24,6 +24,5 @@ export function messageShortcut({ signer }: ListenerDeps) {
       },
       context,
     );
-    context.logger.debug({ channel }, 'questionnaire opened from a message');
   };
 }
