@@ -31,21 +31,12 @@ function bindingsOf(body: BodyShape, context: { teamId?: string; userId?: string
 
 /**
  * Global middleware: gives every request a pino child logger bound to its team, user and what
- * it is (command, callback id, action id, event type), as `context.logger`. The child is made
- * the first time something reads it: a request that logs nothing costs no logger.
+ * it is (command, callback id, action id, event type), as `context.logger`.
  */
 export function requestLogger(base: Logger): Middleware<AnyMiddlewareArgs, AppContext> {
   return async ({ body, context, next }) => {
-    let child: Logger | undefined;
-    Object.defineProperty(context, 'logger', {
-      get: () => {
-        child ??= base.child(bindingsOf(body as BodyShape, context));
-        return child;
-      },
-      enumerable: true,
-      configurable: true,
-    });
-    if (base.isLevelEnabled('debug')) context.logger.debug('request received');
+    context.logger = base.child(bindingsOf(body as BodyShape, context));
+    context.logger.debug('request received');
     await next();
   };
 }

@@ -1,7 +1,7 @@
 import type { webApi } from '@slack/bolt';
+import type { Logger } from '../../logger.js';
 import { notOpenedNotice } from '../blocks/notices.js';
 import { questionnaireView } from '../blocks/questionnaire-view.js';
-import type { AppContext } from '../context.js';
 import type { FormValues } from '../payloads/questionnaire-state.js';
 import type { MetadataSigner, Origin } from '../reliability/signed-metadata.js';
 import { slackErrorOf } from '../slack-error.js';
@@ -31,7 +31,7 @@ export async function openQuestionnaire(
   client: webApi.WebClient,
   signer: MetadataSigner,
   { triggerId, userId, origin, values, respond, channel }: OpenRequest,
-  context: AppContext,
+  logger: Logger,
 ): Promise<void> {
   try {
     const view = questionnaireView({
@@ -43,7 +43,7 @@ export async function openQuestionnaire(
     await client.apiCall('views.open', { trigger_id: triggerId, view: JSON.stringify(view) });
   } catch (error) {
     const notice = notOpenedNotice(slackErrorOf(error));
-    await tellUser(client, { userId, respond, channel }, notice, context.logger).catch(() => {
+    await tellUser(client, { userId, respond, channel }, notice, logger).catch(() => {
       // Each way tried is logged by tellUser; the views.open error below is the one to report.
     });
     throw error;

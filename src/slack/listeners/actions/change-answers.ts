@@ -30,7 +30,7 @@ export function changeAnswers({ signer }: ListenerDeps) {
           respond: respondIfAny(respond),
           channel,
         },
-        context,
+        context.logger,
       );
     });
   };

@@ -13,7 +13,7 @@ export function startQuestionnaire({ signer }: ListenerDeps) {
       client,
       signer,
       { triggerId: body.trigger_id, userId: body.user.id, origin: { target: { kind: 'dm' } } },
-      context,
+      context.logger,
     );
   };
 }

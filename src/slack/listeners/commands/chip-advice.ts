@@ -38,7 +38,8 @@ export function chipAdviceCommand({ signer }: ListenerDeps) {
         respond: respondIfAny(respond),
         channel: command.channel_id,
       },
-      context,
+      context.logger,
     );
+    context.logger.debug({ channel: command.channel_id }, 'questionnaire opened from the command');
   };
 }

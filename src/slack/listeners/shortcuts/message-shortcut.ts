@@ -22,7 +22,8 @@ export function messageShortcut({ signer }: ListenerDeps) {
         respond: respondIfAny(respond),
         channel,
       },
-      context,
+      context.logger,
     );
+    context.logger.debug({ channel }, 'questionnaire opened from a message');
   };
 }
