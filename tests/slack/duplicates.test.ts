@@ -60,6 +60,36 @@ describe('RecentKeys', () => {
     );
   });
 
+  it('answers like a plain list of (key, expiry) that drops the expired and then the oldest', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 8 }),
+        fc.array(
+          fc.tuple(fc.constantFrom('claim', 'has'), fc.integer({ min: 0, max: 12 }), fc.nat(400)),
+          { maxLength: 400 },
+        ),
+        (max, steps) => {
+          let now = 0;
+          const keys = new RecentKeys({ max, ttlMs: 1000, now: () => now });
+          let model: { key: string; expires: number }[] = [];
+          for (const [op, id, elapsed] of steps) {
+            now += elapsed;
+            const key = String(id);
+            model = model.filter((entry) => entry.expires > now);
+            const held = model.some((entry) => entry.key === key);
+            if (op === 'has') {
+              expect(keys.has(key)).toBe(held);
+              continue;
+            }
+            expect(keys.claim(key)).toBe(!held);
+            if (!held) model = [...model, { key, expires: now + 1000 }].slice(-max);
+            expect(keys.size).toBe(model.length);
+          }
+        },
+      ),
+    );
+  });
+
   it('refuses a maximum below 1 and a window of 0', () => {
     expect(() => new RecentKeys({ max: 0, ttlMs: 1 })).toThrow(RangeError);
     expect(() => new RecentKeys({ max: 1, ttlMs: 0 })).toThrow(RangeError);

@@ -13,12 +13,18 @@ export const DEFAULT_RECENT_KEYS: RecentKeysOptions = { max: 10_000, ttlMs: 10 *
 /**
  * A bounded memory of keys seen recently, to do a thing once per key: a Slack retry, a
  * redelivered Socket Mode envelope or a double-clicked submit arrive with the key of the first.
- * A Map keeps insertion order, and every key lives for the same time, so the oldest entry is
- * always the first: expiry and eviction only ever look at the front, O(1) per claim.
+ * Every key lives for the same time, so the oldest key is always the first to expire or to be
+ * evicted: a queue in insertion order says which, and a Map answers lookups. Both are O(1) per
+ * claim. (Iterating the Map from its start instead is not: V8 leaves deleted entries in place
+ * until it rehashes, and every new iterator walks over them.)
  * Memory is bounded by `max` keys however many arrive.
  */
 export class RecentKeys {
-  readonly #seen = new Map<string, number>();
+  /** Key → when it expires. */
+  readonly #expires = new Map<string, number>();
+  /** The keys held, oldest first, from `#head` on; the slots before it are spent. */
+  #queue: string[] = [];
+  #head = 0;
   readonly #max: number;
   readonly #ttlMs: number;
   readonly #now: () => number;
@@ -38,31 +44,40 @@ export class RecentKeys {
   claim(key: string): boolean {
     const now = this.#now();
     this.#forgetExpired(now);
-    if (this.#seen.has(key)) return false;
-    while (this.#seen.size >= this.#max) this.#forgetOldest();
-    this.#seen.set(key, now + this.#ttlMs);
+    if (this.#expires.has(key)) return false;
+    while (this.#expires.size >= this.#max) this.#forgetOldest();
+    this.#expires.set(key, now + this.#ttlMs);
+    this.#queue.push(key);
     return true;
   }
 
   /** Whether `key` is remembered (without recording it). */
   has(key: string): boolean {
     this.#forgetExpired(this.#now());
-    return this.#seen.has(key);
+    return this.#expires.has(key);
   }
 
   get size(): number {
-    return this.#seen.size;
+    return this.#expires.size;
   }
 
   #forgetExpired(now: number): void {
-    for (const [key, expires] of this.#seen) {
-      if (expires > now) return;
-      this.#seen.delete(key);
+    while (this.#head < this.#queue.length) {
+      const oldest = this.#queue[this.#head] as string;
+      if ((this.#expires.get(oldest) ?? 0) > now) return;
+      this.#forgetOldest();
     }
   }
 
   #forgetOldest(): void {
-    const oldest = this.#seen.keys().next();
-    if (!oldest.done) this.#seen.delete(oldest.value);
+    const oldest = this.#queue[this.#head];
+    if (oldest === undefined) return;
+    this.#expires.delete(oldest);
+    this.#head += 1;
+    // Drop the spent slots once they are the larger part: the queue stays within 2 × max.
+    if (this.#head * 2 >= this.#queue.length) {
+      this.#queue = this.#queue.slice(this.#head);
+      this.#head = 0;
+    }
   }
 }
