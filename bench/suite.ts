@@ -29,9 +29,9 @@ export const SIZES = {
   full: {
     advisor: { workloads: 10_000, warmup: 1_000 },
     slashCommand: {
-      rounds: 5,
-      warmup: 2_000,
-      requests: { sequential: 300, concurrent: 2_000 },
+      rounds: 9,
+      warmup: 5_000,
+      requests: { sequential: 500, concurrent: 3_000 },
       connections: { sequential: 1, concurrent: 50 },
     },
     submission: { warmup: 100, sequential: 100, concurrent: 500, concurrency: 50 },
