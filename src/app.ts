@@ -97,7 +97,7 @@ export function createApp(config: Config, deps: AppDeps = {}): ChipAdviceApp {
   bolt.use(dropDuplicates(recent));
   bolt.error(errorHandler(logger));
   const signer = MetadataSigner.fromSecrets(config.secrets);
-  registerListeners(bolt, { advisor, signer, recent, responseUrlTimeoutMs: timeoutMs });
+  registerListeners(bolt, { advisor, signer, recent, fetch: http.fetch });
 
   return {
     bolt,

@@ -12,6 +12,7 @@ import type {
   SlackShortcutMiddlewareArgs,
   SlackViewMiddlewareArgs,
   ViewSubmitAction,
+  webApi,
 } from '@slack/bolt';
 import type { Advisor } from '../core/index.js';
 import type { Logger } from '../logger.js';
@@ -34,8 +35,8 @@ export interface ListenerDeps {
   readonly signer: MetadataSigner;
   /** Keys of things already done (submissions, retries), to do each once. */
   readonly recent: RecentKeys;
-  /** Timeout for a POST to a response_url the app kept. */
-  readonly responseUrlTimeoutMs: number;
+  /** The app's time-bounded fetch (http-client.ts), for a response_url the app kept. */
+  readonly fetch: webApi.FetchFunction;
 }
 
 type With<Args> = Args & AllMiddlewareArgs<AppContext>;

@@ -24,6 +24,11 @@ beforeEach(async () => {
   server = createServer((request, response) => {
     read(request).then((body) => {
       received.push({ contentType: request.headers['content-type'], body });
+      if (request.url === '/busy') {
+        response.writeHead(429, { 'retry-after': '3', 'x-slack-req-id': 'a' });
+        response.end('{"ok":false,"error":"ratelimited"}');
+        return;
+      }
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end('{"ok":true}');
     });
@@ -49,6 +54,27 @@ describe('the Slack HTTP client', () => {
     expect(received).toEqual([
       { contentType: 'application/x-www-form-urlencoded', body: 'channel=C1&text=hi' },
     ]);
+  });
+
+  it('answers with what the Web API client and Bolt read: status, headers, url, body', async () => {
+    const busy = new URL('/busy', url).href;
+    const response = await http.fetch(busy, { method: 'POST', body: 'a=1' });
+    expect([response.ok, response.status, response.statusText, response.url]).toEqual([
+      false,
+      429,
+      'Too Many Requests',
+      busy,
+    ]);
+    expect(response.headers.get('Retry-After')).toBe('3');
+    expect(response.headers.get('x-missing')).toBeNull();
+    expect(Object.fromEntries(response.headers.entries())).toMatchObject({
+      'retry-after': '3',
+      'x-slack-req-id': 'a',
+    });
+    const text = '{"ok":false,"error":"ratelimited"}';
+    expect(await response.text()).toBe(text);
+    expect(await response.json()).toEqual({ ok: false, error: 'ratelimited' });
+    expect(Buffer.from(await response.arrayBuffer()).toString()).toBe(text);
   });
 
   it('posts a file upload (FormData) as multipart', async () => {

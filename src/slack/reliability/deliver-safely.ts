@@ -20,8 +20,8 @@ export interface SafeDelivery {
 export interface SafeDeliveryDeps {
   readonly signer: MetadataSigner;
   readonly logger: Logger;
-  /** Timeout for a POST to a kept response_url. */
-  readonly responseUrlTimeoutMs: number;
+  /** Posts to a kept response_url (the app's time-bounded fetch). */
+  readonly fetch: webApi.FetchFunction;
 }
 
 export type SafelyDelivered = Delivered & {
@@ -68,11 +68,11 @@ export async function deliverSafely(
 async function giveUp(
   client: webApi.WebClient,
   { advice, userId, origin, respond }: SafeDelivery,
-  { signer, logger, responseUrlTimeoutMs }: SafeDeliveryDeps,
+  { signer, logger, fetch }: SafeDeliveryDeps,
   error: unknown,
 ): Promise<never> {
   const retry = encodeRetry(advice.answers, signer.encode(origin, userId));
-  const kept = origin.responseUrl ? responder(origin.responseUrl, responseUrlTimeoutMs) : undefined;
+  const kept = origin.responseUrl ? responder(origin.responseUrl, fetch) : undefined;
   try {
     await tellUser(
       client,

@@ -16,16 +16,16 @@ export interface Recipient {
 
 /**
  * A {@link SendFn} for a response_url the app kept (in private_metadata) after the request that
- * brought it was answered. Plain fetch with a timeout: a response_url takes no token.
+ * brought it was answered, posted with `fetch` (the app's time-bounded one): a response_url takes
+ * no token.
  * @see https://docs.slack.dev/interactivity/handling-user-interaction#message_responses
  */
-export function responder(url: string, timeoutMs: number): SendFn {
+export function responder(url: string, fetch: webApi.FetchFunction): SendFn {
   return async (message) => {
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(message),
-      signal: AbortSignal.timeout(timeoutMs),
     });
     if (!response.ok) throw new Error(`response_url answered HTTP ${response.status}`);
   };

@@ -8,7 +8,7 @@ import { tellClickerIfUnreadable } from './tell-clicker.js';
  * was going (the signed origin on the button; a direct message if it does not verify). On
  * success the notice is removed; on failure a new notice comes with the same buttons.
  */
-export function retryPost({ advisor, signer, recent, responseUrlTimeoutMs }: ListenerDeps) {
+export function retryPost({ advisor, signer, recent, fetch }: ListenerDeps) {
   return async ({ ack, action, body, client, context, respond }: ButtonArgs) => {
     await ack();
     await tellClickerIfUnreadable(respond, context.logger, async () => {
@@ -24,7 +24,7 @@ export function retryPost({ advisor, signer, recent, responseUrlTimeoutMs }: Lis
       const delivered = await deliverSafely(
         client,
         { advice, userId: body.user.id, origin, respond: replyTo },
-        { signer, logger: context.logger, responseUrlTimeoutMs },
+        { signer, logger: context.logger, fetch },
       );
       await replyTo?.({ delete_original: true }).catch((error: unknown) => {
         context.logger.warn({ err: error }, 'could not remove the notice');

@@ -11,7 +11,7 @@ import { checkSubmission } from '../../services/check-submission.js';
  * @see https://docs.slack.dev/surfaces/modals#handling_submissions
  */
 export function questionnaireSubmission(deps: ListenerDeps) {
-  const { advisor, signer, recent, responseUrlTimeoutMs } = deps;
+  const { advisor, signer, recent, fetch } = deps;
   return async ({ ack, view, body, client, context }: ViewSubmissionArgs) => {
     const check = checkSubmission(view);
     if (!check.ok) {
@@ -29,7 +29,7 @@ export function questionnaireSubmission(deps: ListenerDeps) {
     const delivered = await deliverSafely(
       client,
       { advice, userId: body.user.id, origin },
-      { signer, logger: context.logger, responseUrlTimeoutMs },
+      { signer, logger: context.logger, fetch },
     );
     context.logger.info(
       { view: view.id, chip: advice.recommendation.chip, ...delivered },
