@@ -59,12 +59,12 @@ class ReadResponse implements FetchResponse {
  * connecting, the response headers, and every wait for more of the body. A request that runs out
  * of time fails like a network error, which the Web API client retries.
  *
- * Both libraries take a `fetch`; this one is undici's `request` with the answer read to its end
- * (Slack's answers are small JSON), which costs a fraction of the CPU of a WHATWG fetch. Two
- * costs it avoids were measured on Node 20 (see "Benchmarks" in the README): the WebClient's own
- * `timeout` option gives each request an `AbortSignal.timeout`, and fetch's streams and
- * validation cost more than the rest of a views.open call. Reading the whole answer also frees
- * the connection when a caller ignores the body (Bolt's `respond` does).
+ * The Web API client and Bolt both take a `fetch`; this one is undici's `request` with the
+ * answer read to its end (Slack's answers are small JSON), which costs a fraction of the CPU of a
+ * WHATWG fetch. Two costs it avoids were measured on Node 20 (see "Benchmarks" in the README): the
+ * WebClient's own `timeout` option gives each request an `AbortSignal.timeout`, and fetch's
+ * streams and validation cost more than the rest of a views.open call. Reading the whole answer
+ * also frees the connection when a caller ignores the body (Bolt's `respond` does).
  * @see https://undici.nodejs.org/#/docs/api/Dispatcher?id=dispatcherrequestoptions-callback
  */
 export function slackHttp(timeoutMs: number): SlackHttp {
@@ -79,10 +79,12 @@ export function slackHttp(timeoutMs: number): SlackHttp {
       // A file upload: multipart FormData is Node's own class, which only Node's fetch encodes.
       return globalThis.fetch(url, { ...init, signal: signal ?? AbortSignal.timeout(timeoutMs) });
     }
+    // undici's request neither follows redirects (the Web API client asks for `redirect: 'error'`;
+    // a 3xx comes back as an answer it refuses) nor decompresses, so it asks for no compression.
     const answer = await request(url, {
       method,
       dispatcher,
-      ...(headers ? { headers } : {}),
+      headers: { ...headers, 'accept-encoding': 'identity' },
       ...(body === undefined ? {} : { body }),
       ...(signal ? { signal } : {}),
     });

@@ -5,6 +5,7 @@ import { type SlackHttp, slackHttp } from '../../src/slack/http-client.js';
 
 interface Received {
   readonly contentType: string | undefined;
+  readonly acceptEncoding: string | undefined;
   readonly body: string;
 }
 
@@ -23,7 +24,8 @@ beforeEach(async () => {
   received = [];
   server = createServer((request, response) => {
     read(request).then((body) => {
-      received.push({ contentType: request.headers['content-type'], body });
+      const { 'content-type': contentType, 'accept-encoding': acceptEncoding } = request.headers;
+      received.push({ contentType, acceptEncoding, body });
       if (request.url === '/busy') {
         response.writeHead(429, { 'retry-after': '3', 'x-slack-req-id': 'a' });
         response.end('{"ok":false,"error":"ratelimited"}');
@@ -44,7 +46,7 @@ afterEach(async () => {
 });
 
 describe('the Slack HTTP client', () => {
-  it('posts a form body and reads the answer', async () => {
+  it('posts a form body, asking for an uncompressed answer, and reads it', async () => {
     const response = await http.fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -52,7 +54,11 @@ describe('the Slack HTTP client', () => {
     });
     expect(await response.json()).toEqual({ ok: true });
     expect(received).toEqual([
-      { contentType: 'application/x-www-form-urlencoded', body: 'channel=C1&text=hi' },
+      {
+        contentType: 'application/x-www-form-urlencoded',
+        acceptEncoding: 'identity',
+        body: 'channel=C1&text=hi',
+      },
     ]);
   });
 
