@@ -9,9 +9,15 @@ import {
   type Posted,
   submit,
 } from '../support/flows.js';
-import { type HttpHarness, startHttpHarness } from '../support/harness.js';
+import { type HttpHarness, SIGNING_SECRET, startHttpHarness } from '../support/harness.js';
 import { mutated, oddText, oddValue, truncatedJson } from '../support/malformed.js';
-import { commandBody, FORM, JSON_TYPE, type SlackResponse } from '../support/signed-request.js';
+import {
+  commandBody,
+  FORM,
+  JSON_TYPE,
+  postSigned,
+  type SlackResponse,
+} from '../support/signed-request.js';
 import {
   appHomeOpened,
   eventCallback,
@@ -174,6 +180,15 @@ describe('bodies Bolt cannot take on its own', () => {
   ])('answers 400 for %s, without running a listener', async (_name, payload) => {
     harness.api.reset();
     const response = await sendPayload(payload);
+    expect(response.status).toBe(400);
+    await harness.settle();
+    expect(harness.api.calls).toEqual([]);
+  });
+
+  it('answers 400 for payload=null sent to a target Bolt also reads as its endpoint', async () => {
+    harness.api.reset();
+    const target = `${harness.origin}//elsewhere/slack/events`;
+    const response = await postSigned(target, 'payload=null', FORM, { secret: SIGNING_SECRET });
     expect(response.status).toBe(400);
     await harness.settle();
     expect(harness.api.calls).toEqual([]);

@@ -35,7 +35,6 @@ function single(value: string | string[] | undefined): string | undefined {
 
 /** The path of a request target; undefined when it is not a URL at all (Bolt would throw on it). */
 function pathOf(target: string | undefined): string | undefined {
-  if (target !== undefined && /^\/[\w/-]*$/.test(target)) return target;
   try {
     return new URL(target ?? '/', 'http://localhost').pathname;
   } catch {
@@ -121,7 +120,8 @@ export function guardRequests(next: RequestListener, options: GuardOptions): Req
 
   return (request, response) => {
     if (options.isClosing()) return refuse(response, 503, true);
-    const path = pathOf(request.url);
+    // Read like Bolt reads it (`//host/slack/events` is the endpoint too); parsed only when needed.
+    const path = request.url === options.endpoint ? request.url : pathOf(request.url);
     if (path === undefined) return refuse(response, 400, true);
     if (request.method !== 'POST' || path !== options.endpoint) return next(request, response);
     check(request)
