@@ -71,7 +71,7 @@ describe('the pino logger', () => {
     expect(fields.call.request.signingSecret).toBe('not-shaped-like-a-token');
   });
 
-  it('binds request fields to a child logger without touching them', () => {
+  it('keeps a child logger’s bindings and censors the fields it logs', () => {
     const { sink, logger } = memoryLogger('info');
     logger.child({ team: 'T1', user: 'U1' }).info({ token: 'secret-value' }, 'done');
     expect(sink.entries()[0]).toMatchObject({ team: 'T1', user: 'U1', token: '[redacted]' });

@@ -51,7 +51,7 @@ describe('/chip-advice', () => {
     await harness.command();
     const view = viewOf((await harness.api.waitFor('views.open'))[0]);
     expect(inputIds(view)).toEqual(['workload']);
-    expect(JSON.stringify(view).length).toBeLessThan(2_500);
+    expect(JSON.stringify(view).length).toBeLessThan(1_500);
   });
 
   it('answers help only to the person who asked, without opening a modal', async () => {
