@@ -57,7 +57,8 @@ class ReadResponse implements FetchResponse {
  * Node's own fetch, in the version @slack/socket-mode already uses) through one connection pool
  * whose timeouts bound every request, each retry included, to `timeoutMs` for each wait:
  * connecting, the response headers, and every wait for more of the body. A request that runs out
- * of time fails like a network error, which the Web API client retries.
+ * of time fails like a network error, which the Web API client retries. (undici checks these
+ * bounds about twice a second, so a wait can outlast its bound by up to a second.)
  *
  * The Web API client and Bolt both take a `fetch`; this one is undici's `request` with the
  * answer read to its end (Slack's answers are small JSON), which costs a fraction of the CPU of a
