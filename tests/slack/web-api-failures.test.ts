@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type HttpHarness, startHttpHarness } from '../support/harness.js';
 
@@ -10,6 +11,15 @@ afterEach(async () => {
 });
 
 const requestFailed = /^request failed/;
+
+/** A port on 127.0.0.1 that nothing listens on (taken from the system, then let go). */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
 
 describe('when the Web API fails', () => {
   it('retries views.open after an HTTP 503 and opens the modal', async () => {
@@ -49,6 +59,28 @@ describe('when the Web API fails', () => {
     });
     await harness.settle();
     expect(harness.api.callsTo('views.open')).toHaveLength(1);
+    expect(harness.logs.errors()).toHaveLength(1);
+  });
+});
+
+describe('when the Web API cannot be reached', () => {
+  it('retries views.open, then tells the person and logs the failure once', async () => {
+    await harness.close();
+    harness = await startHttpHarness({
+      SLACK_API_URL: `http://127.0.0.1:${await closedPort()}/api/`,
+    });
+    harness.logs.clear();
+    await harness.command();
+    const [notice] = await harness.api.waitFor('response_url');
+    expect(notice?.params).toMatchObject({ response_type: 'ephemeral' });
+    const attempts = harness.logs
+      .entries()
+      .filter((entry) => String(entry.msg).startsWith('http request failed connect ECONNREFUSED'));
+    expect(attempts).toHaveLength(3); // the first try and FAST_RETRY's two retries
+    expect(String(notice?.params.text)).toContain('Slack could not be reached');
+    const entry = await harness.logs.waitFor(requestFailed);
+    expect(entry).toMatchObject({ code: 'slack_webapi_request_error', command: '/chip-advice' });
+    await harness.settle();
     expect(harness.logs.errors()).toHaveLength(1);
   });
 });

@@ -61,7 +61,9 @@ export function notOpenedNotice(slackError: string | undefined): MessagePayload 
   const reason =
     slackError === 'expired_trigger_id'
       ? 'Slack took too long to reach me'
-      : 'Slack refused to open it';
+      : slackError
+        ? 'Slack refused to open it'
+        : 'Slack could not be reached';
   const text = `I could not open the questionnaire (${reason}). Nothing was lost: run ${COMMAND} again, or click the button again.`;
   return {
     text,
