@@ -129,6 +129,36 @@ describe('a Web API that does not answer in time', () => {
     expect(elementOf(reopened, 'monthlySpendUsd').initial_value).toBe('50000');
   });
 
+  it('when only the summary went out, "Post again" adds just the reasoning to its thread', async () => {
+    harness = await startHttpHarness();
+    harness.api.fail('chat.postMessage', { error: 'fatal_error', after: 1, times: 1 });
+    await answerQuestionnaire(harness, await openFromCommand(harness), INFERENCE_ANSWERS);
+    const [notice] = await harness.api.waitFor('response_url');
+    expect(String(notice?.params.text)).toContain('summary is posted, but');
+    const [summary, failed] = harness.api.callsTo('chat.postMessage');
+    const summaryTs = (summary?.response.body as Json).ts;
+    expect(failed?.params.thread_ts).toBe(summaryTs);
+    expect(failed?.response.body).toMatchObject({ ok: false, error: 'fatal_error' });
+
+    const shown = {
+      channel: 'C0GENERAL',
+      message: { ts: '1700000099.000001', blocks: notice?.params.blocks },
+    };
+    await harness.interact(
+      messageButtonClick(shown, 'chip_advice_retry_post', {
+        responseUrl: harness.api.responseUrl(),
+      }),
+    );
+    const posts = await postsDone(2);
+    expect(posts).toHaveLength(2);
+    const [, reasoning] = posts;
+    expect(reasoning?.params).toMatchObject({ channel: 'C0GENERAL', thread_ts: summaryTs });
+    expect(String(reasoning?.params.text)).toMatch(/^Why /);
+    const removed = await harness.api.waitFor('response_url', 2);
+    expect(removed[1]?.params).toEqual({ delete_original: true });
+    expect(successfulPosts()).toHaveLength(2);
+  });
+
   it('without a response_url (App Home), tells the person by direct message', async () => {
     harness = await startHttpHarness({}, { webApiTimeoutMs: 150 });
     await harness.event(appHomeOpened('home'));

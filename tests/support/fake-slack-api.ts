@@ -54,6 +54,8 @@ export interface Failure {
   readonly retryAfter?: number;
   /** How many calls fail before the method works again; every call when absent. */
   readonly times?: number;
+  /** How many calls are answered as usual before the failures start (none by default). */
+  readonly after?: number;
   /**
    * The body of an HTTP `status` failure (a text by default), e.g. what a failing proxy says;
    * for an `error` failure, more fields of the `{ ok: false, error }` answer.
@@ -77,6 +79,8 @@ interface HeldMethod {
 interface ArmedFailure {
   readonly failure: Failure;
   remaining: number;
+  /** Calls still to answer as usual before failing. */
+  passing: number;
 }
 
 export class FakeSlackApi {
@@ -131,7 +135,11 @@ export class FakeSlackApi {
 
   /** Makes `method` fail (see {@link Failure}); `times` calls, or until `reset()`. */
   fail(method: string, failure: Failure): void {
-    this.#failures.set(method, { failure, remaining: failure.times ?? Number.POSITIVE_INFINITY });
+    this.#failures.set(method, {
+      failure,
+      remaining: failure.times ?? Number.POSITIVE_INFINITY,
+      passing: failure.after ?? 0,
+    });
   }
 
   /** Answers `method` with `responder` instead of the default answer. */
@@ -260,7 +268,8 @@ export class FakeSlackApi {
     headers?: Record<string, string>;
   } {
     const armed = this.#failures.get(call.method);
-    if (armed && armed.remaining > 0) {
+    if (armed && armed.passing > 0) armed.passing -= 1;
+    else if (armed && armed.remaining > 0) {
       armed.remaining -= 1;
       const { error, status, retryAfter } = armed.failure;
       if (retryAfter !== undefined) {

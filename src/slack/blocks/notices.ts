@@ -33,8 +33,14 @@ export function channelFallbackNote(channel: string, slackError: string): Messag
  * failing): the answers are kept on "Post again", which tries the same delivery again, and on
  * "Change answers", which reopens the questionnaire pre-filled.
  */
-export function notDeliveredNotice(answers: Answers, retryValue: string): MessagePayload {
-  const text = `Slack did not take your chip advice just now, so it is not posted yet. Your answers are kept: press “Post again” to retry, or “Change answers” to adjust them first.`;
+export function notDeliveredNotice(
+  answers: Answers,
+  retryValue: string,
+  { summaryPosted = false } = {},
+): MessagePayload {
+  const text = summaryPosted
+    ? `Your chip advice summary is posted, but Slack did not take its reasoning just now. Your answers are kept: press “Post again” to add the reasoning to the summary’s thread, or “Change answers” to adjust them.`
+    : `Slack did not take your chip advice just now, so it is not posted yet. Your answers are kept: press “Post again” to retry, or “Change answers” to adjust them first.`;
   return {
     text,
     blocks: [

@@ -9,6 +9,11 @@ export const targetSchema = z.discriminatedUnion('kind', [
     channel: conversationId,
     /** Post the summary and the reasoning in this thread (message shortcut, Change answers). */
     threadTs: messageTs.optional(),
+    /**
+     * The summary is already posted, as this message, and only the reasoning is left, to go in
+     * `threadTs` ("Post again" after the reasoning failed).
+     */
+    summaryTs: messageTs.optional(),
   }),
   /** A direct message with the person who asked (the App Home tab has no channel). */
   z.strictObject({ kind: z.literal('dm') }),

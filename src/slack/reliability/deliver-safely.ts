@@ -4,7 +4,12 @@ import { DeliveryFailedError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import { channelFallbackNote, notDeliveredNotice } from '../blocks/notices.js';
 import { encodeRetry } from '../payloads/retry-value.js';
-import { type Delivered, deliverAdvice, openDirectMessage } from '../services/deliver-advice.js';
+import {
+  type Delivered,
+  deliverAdvice,
+  openDirectMessage,
+  ReasoningNotPostedError,
+} from '../services/deliver-advice.js';
 import { responder, type SendFn, tellUser } from '../services/tell-user.js';
 import { channelUnreachable } from '../slack-error.js';
 import type { MetadataSigner, Origin } from './signed-metadata.js';
@@ -36,32 +41,47 @@ export type SafelyDelivered = Delivered & {
  *   after a note saying how to invite it;
  * - when that fails too, or Slack keeps failing or does not answer in time, the person is told
  *   (ephemeral reply or direct message) with "Post again" and "Change answers" buttons that carry
- *   the answers, and {@link DeliveryFailedError} is thrown for the global handler to log.
+ *   the answers, and {@link DeliveryFailedError} is thrown for the global handler to log. When
+ *   the summary went out but its reasoning did not, the notice says so and "Post again" adds only
+ *   the reasoning, to the summary's thread.
  */
 export async function deliverSafely(
   client: webApi.WebClient,
   delivery: SafeDelivery,
   deps: SafeDeliveryDeps,
 ): Promise<SafelyDelivered> {
-  const { advice, userId, origin } = delivery;
+  try {
+    return await deliverOrFallBack(client, delivery, deps.logger);
+  } catch (error) {
+    if (!(error instanceof ReasoningNotPostedError)) return giveUp(client, delivery, deps, error);
+    // Only the reasoning is left: "Post again" adds it to the summary's thread.
+    const { channel, ts, threadTs } = error.posted;
+    const target = { kind: 'channel', channel, threadTs, summaryTs: ts } as const;
+    const rest = { ...delivery, origin: { ...delivery.origin, target } };
+    return giveUp(client, rest, deps, error.cause);
+  }
+}
+
+/** Where the person asked; by direct message when the bot cannot post there. */
+async function deliverOrFallBack(
+  client: webApi.WebClient,
+  { advice, userId, origin }: SafeDelivery,
+  logger: Logger,
+): Promise<SafelyDelivered> {
   try {
     return await deliverAdvice(client, { advice, userId, target: origin.target });
   } catch (error) {
-    const refused = origin.target.kind === 'channel' ? channelUnreachable(error) : undefined;
-    if (!refused || origin.target.kind !== 'channel') return giveUp(client, delivery, deps, error);
+    const refused = channelUnreachable(error);
+    if (!refused || origin.target.kind !== 'channel') throw error;
     const { channel } = origin.target;
-    deps.logger.warn(
+    logger.warn(
       { channel, slackError: refused },
       'cannot post in the channel; sending the advice by direct message',
     );
-    try {
-      const dm = await openDirectMessage(client, userId);
-      await client.chat.postMessage({ channel: dm, ...channelFallbackNote(channel, refused) });
-      const target = { kind: 'channel', channel: dm } as const;
-      return { ...(await deliverAdvice(client, { advice, userId, target })), fallback: refused };
-    } catch (dmError) {
-      return giveUp(client, delivery, deps, dmError);
-    }
+    const dm = await openDirectMessage(client, userId);
+    await client.chat.postMessage({ channel: dm, ...channelFallbackNote(channel, refused) });
+    const target = { kind: 'channel', channel: dm } as const;
+    return { ...(await deliverAdvice(client, { advice, userId, target })), fallback: refused };
   }
 }
 
@@ -77,7 +97,9 @@ async function giveUp(
     await tellUser(
       client,
       { userId, respond: respond ?? kept },
-      notDeliveredNotice(advice.answers, retry),
+      notDeliveredNotice(advice.answers, retry, {
+        summaryPosted: origin.target.kind === 'channel' && origin.target.summaryTs !== undefined,
+      }),
       logger,
     );
   } catch {

@@ -101,6 +101,8 @@ export class MetadataSigner {
       target.kind === 'channel' ? (target.threadTs ?? null) : null,
       responseUrl ?? null,
       userId,
+      // Only when present, so metadata written before the field existed still verifies.
+      ...(target.kind === 'channel' && target.summaryTs ? [target.summaryTs] : []),
     ];
     return createHmac('sha256', this.#key)
       .update(JSON.stringify(fields))

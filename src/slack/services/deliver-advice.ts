@@ -32,14 +32,36 @@ export async function openDirectMessage(client: webApi.WebClient, userId: string
 }
 
 /**
+ * The summary was posted but the reasoning was not: `posted` says where the summary is, so a
+ * retry adds only the reasoning to its thread instead of posting a second summary.
+ */
+export class ReasoningNotPostedError extends Error {
+  override readonly name = 'ReasoningNotPostedError';
+
+  constructor(
+    readonly posted: Delivered,
+    options: ErrorOptions,
+  ) {
+    super(`the summary is posted in ${posted.channel}, but not its reasoning`, options);
+  }
+}
+
+/**
  * Posts the advice: the summary where it was asked for, then the full reasoning in the
- * summary's thread (or, when the summary itself is a thread reply, in that same thread).
- * Every message carries its answers in its buttons, so nothing depends on app state.
+ * summary's thread (or, when the summary itself is a thread reply, in that same thread). A
+ * target whose summary is already posted gets only the reasoning. Every message carries its
+ * answers in its buttons, so nothing depends on app state. Throws
+ * {@link ReasoningNotPostedError} when only the summary went out.
  */
 export async function deliverAdvice(
   client: webApi.WebClient,
   { advice, userId, target }: Delivery,
 ): Promise<Delivered> {
+  if (target.kind === 'channel' && target.summaryTs) {
+    const threadTs = target.threadTs ?? target.summaryTs;
+    await postReasoning(client, advice, target.channel, threadTs);
+    return { channel: target.channel, ts: target.summaryTs, threadTs };
+  }
   const channel = target.kind === 'dm' ? await openDirectMessage(client, userId) : target.channel;
   const inThread = target.kind === 'channel' ? target.threadTs : undefined;
   const summary = await client.chat.postMessage({
@@ -49,13 +71,29 @@ export async function deliverAdvice(
     unfurl_links: false,
   });
   if (!summary.ts) throw new SlackResponseInvalidError('chat.postMessage', 'ts');
-  const postedIn = summary.channel ?? channel;
-  const threadTs = inThread ?? summary.ts;
+  const posted = {
+    channel: summary.channel ?? channel,
+    ts: summary.ts,
+    threadTs: inThread ?? summary.ts,
+  };
+  try {
+    await postReasoning(client, advice, posted.channel, posted.threadTs);
+  } catch (error) {
+    throw new ReasoningNotPostedError(posted, { cause: error });
+  }
+  return posted;
+}
+
+async function postReasoning(
+  client: webApi.WebClient,
+  advice: Advice,
+  channel: string,
+  threadTs: string,
+): Promise<void> {
   await client.chat.postMessage({
-    channel: postedIn,
+    channel,
     thread_ts: threadTs,
     ...reasoningMessage(advice),
     unfurl_links: false,
   });
-  return { channel: postedIn, ts: summary.ts, threadTs };
 }
