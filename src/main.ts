@@ -67,7 +67,14 @@ async function main(): Promise<void> {
   );
   // Stop taking requests, let those in flight post their advice, then exit; a request that
   // outlives the bound is given up on (exit code 1), so the process never hangs.
+  let stopping = false;
   const shutdown = (signal: string) => {
+    // A second signal (npm and the terminal may both pass on one Ctrl-C) joins the stop under way.
+    if (stopping) {
+      logger.info({ signal }, 'already stopping');
+      return;
+    }
+    stopping = true;
     logger.info(
       { signal, boundMs: config.shutdownTimeoutMs },
       'stopping: finishing requests in flight',
@@ -94,8 +101,8 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
 }
 
 main().catch((error: unknown) => {
