@@ -144,6 +144,7 @@ describe('duplicate deliveries', () => {
       slashCommand({ responseUrl: harness.api.responseUrl(), triggerId: '11.22.retried' }),
     );
     expect((await harness.post(body, FORM)).status).toBe(200);
+    await harness.api.waitFor('views.open');
     const retry = { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' };
     expect((await harness.post(body, FORM, { headers: retry })).status).toBe(200);
     const ignored = await harness.logs.waitFor('duplicate delivery ignored');
@@ -155,6 +156,7 @@ describe('duplicate deliveries', () => {
     harness = await startHttpHarness();
     const body = JSON.stringify(eventCallback(appHomeOpened('home')));
     await harness.post(body, JSON_TYPE);
+    await harness.api.waitFor('views.publish');
     await harness.post(body, JSON_TYPE, { headers: { 'x-slack-retry-num': '2' } });
     await harness.logs.waitFor('duplicate delivery ignored');
     await harness.settle();

@@ -19,15 +19,22 @@ const blockOf = (view: Json, id: string) =>
 
 describe('the questionnaire modal', () => {
   it('renders each question from the catalog with block_id = action_id = field', async () => {
-    const view = await openFromCommand(harness);
-    for (const field of inputIds(view)) {
-      const question = QUESTIONS.find((candidate) => candidate.field === field);
-      const block = blockOf(view, field);
-      expect(block.label).toMatchObject({ text: question?.label });
-      expect(block.hint).toMatchObject({ text: question?.help });
-      expect(block.optional ?? false).toBe(!question?.required);
-      expect(elementOf(view, field).action_id).toBe(field);
+    const first = await openFromCommand(harness);
+    const training = await chooseWorkload(harness, first, { workload: 'training' });
+    const inference = await chooseWorkload(harness, training, { workload: 'inference' });
+    const seen = new Set<string>();
+    for (const view of [first, training, inference]) {
+      for (const field of inputIds(view)) {
+        seen.add(field);
+        const question = QUESTIONS.find((candidate) => candidate.field === field);
+        const block = blockOf(view, field);
+        expect(block.label).toMatchObject({ text: question?.label });
+        expect(block.hint).toMatchObject({ text: question?.help });
+        expect(block.optional ?? false).toBe(!question?.required);
+        expect(elementOf(view, field).action_id).toBe(field);
+      }
     }
+    expect([...seen].sort()).toEqual(QUESTIONS.map((question) => question.field).sort());
   });
 
   it('uses enum values as option values and "true"/"false" for yes/no questions', async () => {

@@ -22,7 +22,9 @@ export function runCommand(
     const inherited = Object.fromEntries(
       Object.entries(process.env).filter(([key]) => !key.startsWith('SLACK_')),
     );
-    const child = spawn(command, [...args], { cwd: ROOT, env: { ...inherited, ...env } });
+    // npm's update check would ask registry.npmjs.org: tests talk to 127.0.0.1 only.
+    const quiet = { npm_config_update_notifier: 'false' };
+    const child = spawn(command, [...args], { cwd: ROOT, env: { ...inherited, ...quiet, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => {
