@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { createAdvisor, loadRuleset } from '../../src/core/index.js';
 import {
   AWS_FRIENDLY_INFERENCE,
   AWS_FRIENDLY_TRAINING,
   advisor,
   answersWith,
 } from '../support/advisor.js';
+import { copyRules } from '../support/rules-dir.js';
 
 describe('what would change the answer', () => {
   it('names the spend that would flip small inference to Inferentia', async () => {
@@ -197,5 +199,29 @@ describe('risk and migration effort', () => {
       migration: { level: 'low' },
       risk: { level: 'low' },
     });
+  });
+});
+
+describe('the one-line reason', () => {
+  it('gives two different reasons even when two rules word theirs alike', async () => {
+    const rules = copyRules();
+    try {
+      // The workload-table rule now says what the checklist's spend rule says.
+      rules.edit('workload-table.json', (json) => {
+        for (const rule of json.rules) {
+          const params = rule.event.params;
+          if (params.reason === 'the inference is commodity serving') {
+            params.reason = 'inference spend is above $10K/month';
+          }
+        }
+      });
+      const edited = createAdvisor(loadRuleset(rules.dir));
+      const advice = await edited.advise(AWS_FRIENDLY_INFERENCE);
+      const reasons = advice.recommendation.reason.replace(/\.$/, '').split('; ');
+      expect(reasons).toHaveLength(2);
+      expect(new Set(reasons.map((reason) => reason.toLowerCase())).size).toBe(2);
+    } finally {
+      rules.cleanup();
+    }
   });
 });

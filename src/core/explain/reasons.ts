@@ -64,16 +64,18 @@ export function recommendationReason(
 function distinctReasons(rules: readonly LoadedRule[], count: number): string[] {
   const topics = (rule: LoadedRule) => [...rule.facts].filter((fact) => fact !== 'workload');
   const picked: LoadedRule[] = [];
+  // Two rules can word their reason alike: a reason already picked is never picked again.
+  const saysNew = (rule: LoadedRule) => !picked.some((other) => reasonOf(other) === reasonOf(rule));
   for (const rule of rules) {
     if (picked.length === count) break;
     const covered = picked.flatMap(topics);
-    if (!topics(rule).some((fact) => covered.includes(fact))) picked.push(rule);
+    if (!topics(rule).some((fact) => covered.includes(fact)) && saysNew(rule)) picked.push(rule);
   }
   for (const rule of rules) {
     if (picked.length === count) break;
-    if (!picked.includes(rule)) picked.push(rule);
+    if (!picked.includes(rule) && saysNew(rule)) picked.push(rule);
   }
-  return [...new Set(picked.map(reasonOf))];
+  return picked.map(reasonOf);
 }
 
 /** A short "why not" for a chip that was not chosen. */

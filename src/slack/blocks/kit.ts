@@ -71,10 +71,6 @@ export function button(options: {
   };
 }
 
-export function actions(elements: readonly Button[], blockId?: string): types.ActionsBlock {
-  return {
-    type: 'actions',
-    elements: elements.slice(0, LIMITS.actionsElements),
-    ...(blockId ? { block_id: blockId } : {}),
-  };
+export function actions(elements: readonly Button[]): types.ActionsBlock {
+  return { type: 'actions', elements: elements.slice(0, LIMITS.actionsElements) };
 }

@@ -1,13 +1,10 @@
 import type { types } from '@slack/bolt';
-import { type AnswerField, appliesTo, QUESTIONS, type Question } from '../../core/index.js';
+import { appliesTo, QUESTIONS, type Question, questionFor } from '../../core/index.js';
 import { type FormValues, workloadOf } from '../payloads/questionnaire-state.js';
 import { CallbackId, WORKLOAD_FIELD } from './ids.js';
 import { context, plain } from './kit.js';
 import { LIMITS } from './limits.js';
 import { questionInput } from './question-input.js';
-
-/** The question of the first view: the one every other question depends on. */
-const FIRST_STEP: AnswerField = WORKLOAD_FIELD;
 
 export interface QuestionnaireViewInput {
   /** Where the advice goes, signed, as `private_metadata` (see reliability/signed-metadata.ts). */
@@ -41,9 +38,8 @@ export function questionnaireView({
 function formBlocks(values: FormValues): types.KnownBlock[] {
   const workload = workloadOf(values);
   const input = (question: Question) => questionInput(question, values[question.field]);
-  if (workload === undefined) {
-    return QUESTIONS.filter((question) => question.field === FIRST_STEP).map(input);
-  }
+  // Before the workload is chosen, only its question: every other one depends on it.
+  if (workload === undefined) return [input(questionFor(WORKLOAD_FIELD))];
   const intro = context(
     'Describe one workload. The recommendation is posted with its reasons in a thread.',
   );

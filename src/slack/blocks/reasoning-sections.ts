@@ -26,8 +26,8 @@ function sourceOf(entry: RationaleEntry): string {
   return `Source: “${escapeMrkdwn(entry.source)}”${seeAlso}`;
 }
 
-/** Titled, packed text sections: the title is the first line of the first block. */
-function titled(title: string, lines: readonly string[]): KnownBlock[] {
+/** Titled, packed text sections: the title is the first line of the first block; none if no lines. */
+export function titled(title: string, lines: readonly string[]): KnownBlock[] {
   return lines.length === 0 ? [] : packLines([`*${title}*`, ...lines]).map((text) => section(text));
 }
 

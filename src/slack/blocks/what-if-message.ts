@@ -3,7 +3,8 @@ import { scoreBar } from '../../core/index.js';
 import { encodeAnswers } from '../payloads/answers-value.js';
 import { ActionId } from './ids.js';
 import { actions, button, context, escapeMrkdwn, type KnownBlock, section } from './kit.js';
-import { capBlocks, LIMITS, packLines, truncate } from './limits.js';
+import { capBlocks, LIMITS, truncate } from './limits.js';
+import { costBlocks, titled } from './reasoning-sections.js';
 import type { MessagePayload } from './summary-message.js';
 
 export interface WhatIfInput {
@@ -22,8 +23,8 @@ function scoreText(chip: RankedChip | undefined): string {
 function scoreLines(before: Advice, after: Advice): string[] {
   return after.ranking.map((chip) => {
     const was = before.ranking.find((candidate) => candidate.chip === chip.chip);
-    const bar = chip.eligible ? scoreBar(chip.score) : scoreBar(0);
-    return `\`${bar}\` ${scoreText(chip)} (was ${scoreText(was)})  ${escapeMrkdwn(chip.label)}`;
+    // A ruled-out chip scores 0: an empty bar.
+    return `\`${scoreBar(chip.score)}\` ${scoreText(chip)} (was ${scoreText(was)})  ${escapeMrkdwn(chip.label)}`;
   });
 }
 
@@ -45,22 +46,14 @@ export function whatIfMessage({ condition, before, after, userId }: WhatIfInput)
   const verdict = changed
     ? `*${escapeMrkdwn(after.recommendation.label)}* would be recommended instead of ${escapeMrkdwn(before.recommendation.label)}.`
     : `*${escapeMrkdwn(after.recommendation.label)}* would still be recommended.`;
-  const gained = onlyIn(after, before);
-  const lost = onlyIn(before, after);
   const blocks: KnownBlock[] = [
     section(
       `:thinking_face: *What if ${escapeMrkdwn(condition)}?*\n${verdict}\n${escapeMrkdwn(after.recommendation.reason)}`,
     ),
-    ...packLines(['*How the scores move*', ...scoreLines(before, after)]).map((text) =>
-      section(text),
-    ),
-    ...(gained.length > 0
-      ? packLines(['*Now applies*', ...gained]).map((text) => section(text))
-      : []),
-    ...(lost.length > 0
-      ? packLines(['*No longer applies*', ...lost]).map((text) => section(text))
-      : []),
-    ...(after.cost ? [section(`*Cost estimate*\n${escapeMrkdwn(after.cost.text)}`)] : []),
+    ...titled('How the scores move', scoreLines(before, after)),
+    ...titled('Now applies', onlyIn(after, before)),
+    ...titled('No longer applies', onlyIn(before, after)),
+    ...costBlocks(after),
     context(`Asked by <@${userId}>. Nothing else changed in the answers.`),
     actions([
       button({
