@@ -136,7 +136,7 @@ describe('a Web API that does not answer in time', () => {
     const [notice] = await harness.api.waitFor('response_url');
     expect(String(notice?.params.text)).toContain('summary is posted, but');
     const [summary, failed] = harness.api.callsTo('chat.postMessage');
-    const summaryTs = (summary?.response.body as Json).ts;
+    const summaryTs = (summary?.response.body as Json | undefined)?.ts;
     expect(failed?.params.thread_ts).toBe(summaryTs);
     expect(failed?.response.body).toMatchObject({ ok: false, error: 'fatal_error' });
 
