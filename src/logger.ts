@@ -74,9 +74,10 @@ function scrubPattern(secrets: readonly string[]): RegExp {
   return new RegExp([...new Set(forms), TOKEN_SHAPE].join('|'), 'g');
 }
 
-/** Replaces Slack tokens and the given secret values in `text`. */
-export function scrubSecrets(text: string, secrets: readonly string[] = []): string {
-  return text.replace(scrubPattern(secrets), REDACTED);
+/** A function that replaces Slack tokens and the given secret values in a text; built once. */
+export function secretScrubber(secrets: readonly string[] = []): (text: string) => string {
+  const pattern = scrubPattern(secrets);
+  return (text) => text.replace(pattern, REDACTED);
 }
 
 /**
@@ -92,10 +93,8 @@ export function createLogger(options: LoggerOptions): Logger {
   const sink = options.destination ?? pino.destination({ dest: 1, sync: true });
   const out: DestinationStream =
     options.format === 'pretty' ? pretty({ destination: sink, sync: true }) : sink;
-  const pattern = scrubPattern(options.secrets ?? []);
-  const scrubbing: DestinationStream = {
-    write: (line: string) => out.write(line.replace(pattern, REDACTED)),
-  };
+  const scrub = secretScrubber(options.secrets);
+  const scrubbing: DestinationStream = { write: (line: string) => out.write(scrub(line)) };
   return pino(
     {
       name: 'chip-advice',

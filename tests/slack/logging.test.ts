@@ -1,6 +1,6 @@
 import { LogLevel } from '@slack/bolt';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLogger, scrubSecrets } from '../../src/logger.js';
+import { createLogger, secretScrubber } from '../../src/logger.js';
 import { PinoBoltLogger } from '../../src/slack/bolt-logger.js';
 import {
   answerQuestionnaire,
@@ -22,18 +22,18 @@ const memoryLogger = (level: 'debug' | 'info' = 'debug', secrets: string[] = [])
   return { sink, logger: createLogger({ level, format: 'json', secrets, destination: sink }) };
 };
 
-describe('scrubSecrets', () => {
+describe('secretScrubber', () => {
   it('removes Slack tokens by their shape and the configured secret values', () => {
     const secret = 'abcdef0123456789';
     expect(
-      scrubSecrets(`bot xoxb-1-2-abc, user xoxp-9-z, app xapp-1-A1-2-ff, secret ${secret}.`, [
-        secret,
-      ]),
+      secretScrubber([secret])(
+        `bot xoxb-1-2-abc, user xoxp-9-z, app xapp-1-A1-2-ff, secret ${secret}.`,
+      ),
     ).toBe('bot [redacted], user [redacted], app [redacted], secret [redacted].');
   });
 
   it('also removes a secret as JSON escapes it', () => {
-    expect(scrubSecrets('{"m":"p\\"ss\\\\word!"}', ['p"ss\\word!'])).toBe('{"m":"[redacted]"}');
+    expect(secretScrubber(['p"ss\\word!'])('{"m":"p\\"ss\\\\word!"}')).toBe('{"m":"[redacted]"}');
   });
 });
 
