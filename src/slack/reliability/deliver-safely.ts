@@ -93,18 +93,9 @@ async function giveUp(
 ): Promise<never> {
   const retry = encodeRetry(advice.answers, signer.encode(origin, userId));
   const kept = origin.responseUrl ? responder(origin.responseUrl, fetch) : undefined;
-  try {
-    await tellUser(
-      client,
-      { userId, respond: respond ?? kept },
-      notDeliveredNotice(advice.answers, retry, {
-        summaryPosted: origin.target.kind === 'channel' && origin.target.summaryTs !== undefined,
-      }),
-      logger,
-    );
-  } catch {
-    // Every way tried is logged by tellUser; the delivery error below is the one to report.
-  }
+  const summaryPosted = origin.target.kind === 'channel' && origin.target.summaryTs !== undefined;
+  const notice = notDeliveredNotice(advice.answers, retry, { summaryPosted });
+  await tellUser(client, { userId, respond: respond ?? kept }, notice, logger);
   const destination = origin.target.kind === 'channel' ? origin.target.channel : 'dm';
   throw new DeliveryFailedError(destination, { cause: error });
 }

@@ -43,9 +43,7 @@ export async function openQuestionnaire(
     await client.apiCall('views.open', { trigger_id: triggerId, view: JSON.stringify(view) });
   } catch (error) {
     const notice = notOpenedNotice(slackErrorOf(error));
-    await tellUser(client, { userId, respond, channel }, notice, logger).catch(() => {
-      // Each way tried is logged by tellUser; the views.open error below is the one to report.
-    });
+    await tellUser(client, { userId, respond, channel }, notice, logger);
     throw error;
   }
 }

@@ -34,14 +34,15 @@ export function responder(url: string, fetch: webApi.FetchFunction): SendFn {
 /**
  * Tells one person something only they should see, by the first way that works: the
  * response_url (an ephemeral reply where they are), an ephemeral message in `channel`, or a
- * direct message. Each failed way is logged; throws the last error when none worked.
+ * direct message. Each failed way is logged. Resolves to whether one worked; never throws, since
+ * it is how a failure is reported and the failure itself is what the caller goes on to report.
  */
 export async function tellUser(
   client: webApi.WebClient,
   { userId, respond, channel }: Recipient,
   message: MessagePayload,
   logger: Logger,
-): Promise<void> {
+): Promise<boolean> {
   const ways: [string, () => Promise<unknown>][] = [];
   if (respond) {
     ways.push([
@@ -60,19 +61,17 @@ export async function tellUser(
     async () =>
       client.chat.postMessage({ channel: await openDirectMessage(client, userId), ...message }),
   ]);
-  let last: unknown;
   for (const [via, send] of ways) {
     try {
       await send();
       logger.info({ via }, 'told the person');
-      return;
+      return true;
     } catch (error) {
-      last = error;
       logger.warn(
         { via, reason: error instanceof Error ? error.message : String(error) },
         'could not tell the person this way',
       );
     }
   }
-  throw last;
+  return false;
 }
