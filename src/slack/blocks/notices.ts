@@ -2,7 +2,7 @@ import type { types } from '@slack/bolt';
 import type { Answers } from '../../core/index.js';
 import { encodeAnswers } from '../payloads/answers-value.js';
 import { ActionId, CallbackId, COMMAND } from './ids.js';
-import { actions, button, context, plain, section } from './kit.js';
+import { actions, button, context, escapeMrkdwn, plain, section } from './kit.js';
 import { LIMITS } from './limits.js';
 import type { MessagePayload } from './summary-message.js';
 
@@ -108,4 +108,11 @@ export function unansweredResponse(body: Record<string, unknown>): unknown {
     };
   }
   return undefined;
+}
+
+/** When a button's value cannot be read (an old or altered message); `problem` says why. */
+export function unreadableButtonNotice(problem: string): MessagePayload {
+  // The problem can quote the altered value: escaped, so it cannot mention anyone.
+  const text = `Sorry, I could not read the answers on that button (${escapeMrkdwn(problem)}). Run ${COMMAND} to start again.`;
+  return { text, blocks: [section(text)] };
 }

@@ -1,6 +1,7 @@
 import type { RespondFn } from '@slack/bolt';
 import { PayloadInvalidError } from '../../../errors.js';
 import type { Logger } from '../../../logger.js';
+import { unreadableButtonNotice } from '../../blocks/notices.js';
 
 /**
  * Runs `work`; if a button's value cannot be read (an old or altered message), tells the person
@@ -17,10 +18,7 @@ export async function tellClickerIfUnreadable(
   } catch (error) {
     if (!(error instanceof PayloadInvalidError)) throw error;
     logger.warn({ err: error }, 'button value not readable');
-    await respond({
-      response_type: 'ephemeral',
-      replace_original: false,
-      text: `Sorry, I could not read the answers on that button (${error.problems[0] ?? error.message}). Run /chip-advice to start again.`,
-    });
+    const notice = unreadableButtonNotice(error.problems[0] ?? error.message);
+    await respond({ response_type: 'ephemeral', replace_original: false, ...notice });
   }
 }
