@@ -159,5 +159,10 @@ describe('an invalid submission', () => {
     const { workloadName: _, ...answers } = { ...TRAINING_ANSWERS, workload: 'inference' };
     const response = await submit(harness, training, answers);
     expect((response.json as { response_action: string }).response_action).toBe('update');
+    const redrawn = (response.json as { view: Record<string, unknown> }).view;
+    expect(inputIds(redrawn)).toContain('inferenceProfile');
+    expect(inputIds(redrawn)).not.toContain('chipCount');
+    await harness.settle();
+    expect(harness.api.callsTo('chat.postMessage')).toHaveLength(0);
   });
 });
