@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { Engine, type RuleProperties } from 'json-rules-engine';
+import { Engine } from 'json-rules-engine';
+import { engineRules, factsOf } from '../src/core/evaluate/run-engine.js';
 import { createAdvisor, loadRuleset } from '../src/core/index.js';
 import { validAnswers } from '../tests/support/arbitraries.js';
 import { round, type Summary, summarize } from './stats.js';
@@ -28,19 +29,14 @@ export async function benchAdvisor({
 } = {}): Promise<AdvisorBench> {
   const ruleset = loadRuleset();
   const advisor = createAdvisor(ruleset);
-  const rules: RuleProperties[] = ruleset.rules.map((rule) => ({
-    name: rule.name,
-    priority: rule.priority,
-    conditions: rule.conditions as RuleProperties['conditions'],
-    event: rule.event,
-  }));
-  // The baseline gets the advantage of one engine built once; run sequentially, that is safe.
-  const engine = new Engine(rules, { allowUndefinedFacts: true });
+  // The same rules and facts the advisor gives the engine. The baseline gets the advantage of one
+  // engine built once; run sequentially, that is safe.
+  const engine = new Engine([...engineRules(ruleset)], { allowUndefinedFacts: true });
   const samples = fc.sample(validAnswers, { numRuns: workloads + warmup, seed });
   const adviceTimes: number[] = [];
   const engineTimes: number[] = [];
   for (const [i, answers] of samples.entries()) {
-    const { workloadName: _label, ...facts } = answers;
+    const facts = factsOf(answers);
     let start = nowMs();
     await engine.run({ ...facts });
     const bare = nowMs() - start;

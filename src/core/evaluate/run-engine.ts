@@ -27,10 +27,13 @@ interface EngineRuleResult {
   readonly conditions: { toJSON(stringify: false): unknown };
 }
 
-/** The rules as json-rules-engine takes them, built once per ruleset and frozen. */
+/**
+ * The rules as json-rules-engine takes them, built once per ruleset and frozen. The benchmark's
+ * bare engine runs these same rules.
+ */
 const engineRulesCache = new WeakMap<Ruleset, readonly RuleProperties[]>();
 
-function engineRules(ruleset: Ruleset): readonly RuleProperties[] {
+export function engineRules(ruleset: Ruleset): readonly RuleProperties[] {
   let rules = engineRulesCache.get(ruleset);
   if (!rules) {
     rules = ruleset.rules.map((rule) =>
