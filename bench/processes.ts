@@ -4,13 +4,14 @@ import { get } from 'node:http';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { MAIN } from '../tests/support/process-harness.js';
+import { childEnv, ROOT } from '../tests/support/run-command.js';
 
 /** The two apps the Slack figures compare, run the same way: `node <entry>` as a child process. */
 export type AppKind = 'chip-advice' | 'baseline';
 
-export const ROOT = path.resolve(import.meta.dirname, '..');
 const ENTRY: Record<AppKind, string> = {
-  'chip-advice': path.join(ROOT, 'dist/main.js'),
+  'chip-advice': MAIN,
   baseline: path.join(ROOT, 'bench/baseline-app.mjs'),
 };
 
@@ -71,21 +72,17 @@ export async function startApp(
 ): Promise<RunningApp> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => !key.startsWith('SLACK_')),
-  );
   const started = performance.now();
   const child = spawn(process.execPath, [...nodeArgs, ENTRY[kind]], {
     cwd: ROOT,
-    env: {
-      ...inherited,
+    env: childEnv({
       NODE_ENV: 'production',
       SLACK_BOT_TOKEN: BOT_TOKEN,
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: apiUrl,
       PORT: String(port),
       LOG_LEVEL: 'info',
-    },
+    }),
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   live.add(child);

@@ -6,8 +6,9 @@
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { ROOT } from '../tests/support/run-command.js';
 import { BenchApi } from './fake-api.js';
-import { type AppKind, ROOT, startApp, stopAll } from './processes.js';
+import { type AppKind, startApp, stopAll } from './processes.js';
 import { runCommands } from './slack-round-trip.js';
 
 interface ProfileNode {

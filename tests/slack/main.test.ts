@@ -1,11 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeSlackApi } from '../support/fake-slack-api.js';
-import { ROOT, runCommand } from '../support/run-command.js';
+import { MAIN } from '../support/process-harness.js';
+import { childEnv, ROOT, runCommand } from '../support/run-command.js';
 
 /** `npm start` is `node dist/main.js`; the global setup builds dist/ from the current source. */
-const MAIN = path.join(ROOT, 'dist/main.js');
 
 describe('npm start (node dist/main.js)', () => {
   it('stops with one line naming a missing bot token and where to get it, exit code 1', async () => {
@@ -55,18 +54,14 @@ describe('npm start (node dist/main.js)', () => {
 
     it('serves /healthz on PORT, checks the token, and stops on SIGTERM with exit code 0', async () => {
       api = await FakeSlackApi.start();
-      const inherited = Object.fromEntries(
-        Object.entries(process.env).filter(([key]) => !key.startsWith('SLACK_')),
-      );
       const started = spawn(process.execPath, [MAIN], {
         cwd: ROOT,
-        env: {
-          ...inherited,
+        env: childEnv({
           SLACK_BOT_TOKEN: 'xoxb-main-test',
           SLACK_SIGNING_SECRET: 'main-test-secret',
           SLACK_API_URL: api.url,
           PORT: '0',
-        },
+        }),
       });
       child = started;
       const port = await new Promise<number>((resolve, reject) => {

@@ -1,7 +1,7 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import path from 'node:path';
 import { FakeSlackApi } from './fake-slack-api.js';
-import { ROOT } from './run-command.js';
+import { childEnv, ROOT } from './run-command.js';
 import {
   commandBody,
   FORM,
@@ -35,14 +35,6 @@ export interface ProcessHarness {
   post(body: string, contentType: string, sign?: Partial<SignOptions>): Promise<SlackResponse>;
   /** Kills the process if it still runs, and stops the fake Web API. */
   close(): Promise<void>;
-}
-
-/** Environment without the runner's own Slack variables, plus `env`. */
-export function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => !key.startsWith('SLACK_')),
-  );
-  return { ...inherited, ...env };
 }
 
 export async function startProcess(

@@ -3,6 +3,14 @@ import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 
+/** This process's environment without the SLACK_* variables a developer may have set, plus `env`. */
+export function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !key.startsWith('SLACK_')),
+  );
+  return { ...inherited, ...env };
+}
+
 export interface CommandResult {
   readonly code: number | null;
   readonly stdout: string;
@@ -19,12 +27,9 @@ export function runCommand(
   { input, env = {} }: { input?: string; env?: Record<string, string> } = {},
 ): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
-    const inherited = Object.fromEntries(
-      Object.entries(process.env).filter(([key]) => !key.startsWith('SLACK_')),
-    );
     // npm's update check would ask registry.npmjs.org: tests talk to 127.0.0.1 only.
     const quiet = { npm_config_update_notifier: 'false' };
-    const child = spawn(command, [...args], { cwd: ROOT, env: { ...inherited, ...quiet, ...env } });
+    const child = spawn(command, [...args], { cwd: ROOT, env: childEnv({ ...quiet, ...env }) });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => {
