@@ -2,7 +2,8 @@ import type { AnswerField, Answers } from './answers.js';
 import type { Level } from './ruleset/schema.js';
 
 /**
- * The explained recommendation for one workload. The first four fields are CONTRACT section 2;
+ * The explained recommendation for one workload. The first four fields are the
+ * recommendation object of the README (section "The advisor without Slack");
  * the rest is explanation. Plain data: it serializes to JSON as it is.
  */
 export interface Advice {

@@ -1,9 +1,12 @@
+import { z } from 'zod';
 import {
   type AnswerField,
   CLOUD_STRATEGIES,
   FRAMEWORKS,
+  fieldSchemas,
   INFERENCE_PROFILES,
   PRIORITIES,
+  WORKLOAD_SPECIFIC,
   WORKLOADS,
   type Workload,
 } from './answers.js';
@@ -18,6 +21,11 @@ export interface QuestionOption {
   readonly label: string;
   /** How the value reads inside "If ..., X would be recommended". */
   readonly ifPhrase: string;
+  /**
+   * False when "what would change the answer" must never suggest moving to (or, in a list,
+   * adding) this value: nobody adopts TensorFlow or forgets AWS Neuron to get another chip.
+   */
+  readonly whatIf?: false;
 }
 
 export interface Question {
@@ -42,22 +50,68 @@ export interface Question {
   /** Text only: longest answer. */
   readonly maxLength?: number;
   readonly placeholder?: string;
-  /** Whether "what would change the answer" may suggest a different value here. */
+  /**
+   * Whether the answer is a choice a person could make differently (strategy, priority, spend,
+   * porting code), so "what would change the answer" may suggest another value. False for
+   * answers that describe the work itself (training or inference, the kind of inference, custom
+   * CUDA): a chip ruled out by those is no option at all for this workload.
+   */
   readonly whatIf: boolean;
   /** Numbers and multi-selects: the subject of an if-phrase, e.g. "monthly spend". */
   readonly noun?: string;
 }
 
-const yesNo = (yes: string, no: string): QuestionOption[] => [
-  { value: 'true', label: 'Yes', ifPhrase: yes },
-  { value: 'false', label: 'No', ifPhrase: no },
+type SchemaFacts = Pick<
+  Question,
+  'field' | 'required' | 'appliesTo' | 'min' | 'integer' | 'maxLength'
+>;
+
+/**
+ * What the answers schema already says about a field: whether it is required, which workload
+ * kinds it applies to, and its limits. The catalog reads them here rather than restating them.
+ */
+function fromSchema(field: AnswerField): SchemaFacts {
+  const specific = WORKLOAD_SPECIFIC[field];
+  let schema: unknown = fieldSchemas[field];
+  if (schema instanceof z.ZodOptional) schema = schema.unwrap();
+  const number = schema instanceof z.ZodNumber ? schema : undefined;
+  const maxLength = schema instanceof z.ZodString ? schema.maxLength : null;
+  return {
+    field,
+    required: specific?.required ?? !fieldSchemas[field].safeParse(undefined).success,
+    ...(specific ? { appliesTo: specific.appliesTo } : {}),
+    ...(number ? { min: number.minValue ?? 0 } : {}),
+    ...(number?.isInt ? { integer: true } : {}),
+    ...(maxLength === null ? {} : { maxLength }),
+  };
+}
+
+const spend = fromSchema('monthlySpendUsd');
+const peak = fromSchema('chipCount');
+const name = fromSchema('workloadName');
+
+const yesNo = (
+  yes: string,
+  no: string,
+  offered: { yes?: false; no?: false } = {},
+): QuestionOption[] => [
+  {
+    value: 'true',
+    label: 'Yes',
+    ifPhrase: yes,
+    ...(offered.yes === false ? { whatIf: false } : {}),
+  },
+  { value: 'false', label: 'No', ifPhrase: no, ...(offered.no === false ? { whatIf: false } : {}) },
 ];
 
 function enumOptions<V extends string>(
   values: readonly V[],
-  labels: Record<V, [label: string, ifPhrase: string]>,
+  labels: Record<V, [label: string, ifPhrase: string, whatIf?: false]>,
 ): QuestionOption[] {
-  return values.map((value) => ({ value, label: labels[value][0], ifPhrase: labels[value][1] }));
+  return values.map((value) => {
+    const [label, ifPhrase, whatIf] = labels[value];
+    return { value, label, ifPhrase, ...(whatIf === false ? { whatIf } : {}) };
+  });
 }
 
 /**
@@ -66,25 +120,22 @@ function enumOptions<V extends string>(
  */
 export const QUESTIONS: readonly Question[] = [
   {
-    field: 'workloadName',
+    ...name,
     kind: 'text',
     label: 'Workload name',
     short: 'Workload',
     help: 'Optional label shown in the summary, e.g. "search ranking model".',
-    expects: 'a name of 1 to 80 characters',
-    required: false,
-    maxLength: 80,
+    expects: `a name of 1 to ${name.maxLength} characters`,
     placeholder: 'e.g. search ranking model',
     whatIf: false,
   },
   {
-    field: 'workload',
+    ...fromSchema('workload'),
     kind: 'single',
     label: 'What will the accelerators do?',
     short: 'Workload type',
     help: 'AWS built Trainium for training and Inferentia for inference; NVIDIA covers both.',
     expects: 'one of "training" or "inference"',
-    required: true,
     options: enumOptions(WORKLOADS, {
       training: ['Training (build or fine-tune models)', 'this were a training workload'],
       inference: ['Inference (serve models)', 'this were an inference workload'],
@@ -92,14 +143,12 @@ export const QUESTIONS: readonly Question[] = [
     whatIf: false,
   },
   {
-    field: 'inferenceProfile',
+    ...fromSchema('inferenceProfile'),
     kind: 'single',
     label: 'What kind of inference is it?',
     short: 'Inference profile',
     help: 'Commodity serving suits Inferentia; agentic AI, long-context reasoning and real-time generation call for NVIDIA Groq + Rubin.',
     expects: 'one of "commodity" or "complex-reasoning"',
-    required: true,
-    appliesTo: ['inference'],
     options: enumOptions(INFERENCE_PROFILES, {
       commodity: ['Commodity (high-throughput serving)', 'the inference were commodity serving'],
       'complex-reasoning': [
@@ -107,58 +156,54 @@ export const QUESTIONS: readonly Question[] = [
         'the inference were complex reasoning or agentic AI',
       ],
     }),
-    whatIf: true,
+    whatIf: false,
   },
   {
-    field: 'monthlySpendUsd',
+    ...spend,
     kind: 'number',
     label: 'Expected monthly accelerator spend (US dollars)',
     short: 'Monthly spend',
     help: 'The article puts the break-even for AWS custom silicon at about $10,000 a month; below it, NVIDIA flexibility wins.',
-    expects: 'a number of dollars, 0 or more',
-    required: true,
-    min: 0,
+    expects: `a number of dollars, ${spend.min} or more`,
     unit: 'usd',
     noun: 'monthly spend',
     placeholder: 'e.g. 25000',
     whatIf: true,
   },
   {
-    field: 'frameworks',
+    ...fromSchema('frameworks'),
     kind: 'multi',
     label: 'Which frameworks does the code base use?',
     short: 'Frameworks',
     help: 'Trainium and Inferentia work best with standard PyTorch or JAX code bases.',
     expects: 'a list of one or more of "pytorch", "jax", "tensorflow", "other", each once',
-    required: true,
+    // Porting code to PyTorch/JAX is a real option; adding TensorFlow to get a chip is not.
     options: enumOptions(FRAMEWORKS, {
       pytorch: ['PyTorch', 'PyTorch'],
       jax: ['JAX', 'JAX'],
-      tensorflow: ['TensorFlow', 'TensorFlow'],
-      other: ['Other', 'another framework'],
+      tensorflow: ['TensorFlow', 'TensorFlow', false],
+      other: ['Other', 'another framework', false],
     }),
     noun: 'the code base used',
     whatIf: true,
   },
   {
-    field: 'needsCustomCuda',
+    ...fromSchema('needsCustomCuda'),
     kind: 'boolean',
     label: 'Does it rely on custom CUDA kernels or a novel architecture that needs CUDA?',
     short: 'Custom CUDA',
     help: 'Novel architectures that need CUDA operations are the first item on the article\'s "NVIDIA is required" list.',
     expects: 'true or false',
-    required: true,
     options: yesNo('you relied on custom CUDA kernels', 'you had no custom CUDA kernels'),
-    whatIf: true,
+    whatIf: false,
   },
   {
-    field: 'cloudStrategy',
+    ...fromSchema('cloudStrategy'),
     kind: 'single',
     label: 'Where will it run?',
     short: 'Cloud strategy',
     help: 'AWS custom chips only run on AWS; multi-cloud or hybrid plans need NVIDIA for portability.',
     expects: 'one of "aws-only", "multi-cloud" or "hybrid"',
-    required: true,
     options: enumOptions(CLOUD_STRATEGIES, {
       'aws-only': ['AWS only', 'you ran on AWS only'],
       'multi-cloud': ['Multi-cloud (AWS plus Azure, GCP, ...)', 'you ran on several clouds'],
@@ -167,24 +212,22 @@ export const QUESTIONS: readonly Question[] = [
     whatIf: true,
   },
   {
-    field: 'acceptsAwsLockIn',
+    ...fromSchema('acceptsAwsLockIn'),
     kind: 'boolean',
     label: 'Would you accept AWS lock-in in exchange for lower cost?',
     short: 'Accepts AWS lock-in',
     help: 'AWS-native architectures tie you to Trainium/Inferentia; NVIDIA keeps an exit to Azure, GCP or on-prem.',
     expects: 'true or false',
-    required: true,
     options: yesNo('you accepted AWS lock-in', 'you ruled out AWS lock-in'),
     whatIf: true,
   },
   {
-    field: 'priority',
+    ...fromSchema('priority'),
     kind: 'single',
     label: 'What matters most?',
     short: 'Priority',
     help: 'Custom silicon is a cost tool; maximum performance regardless of cost calls for NVIDIA.',
     expects: 'one of "cost", "balanced" or "performance"',
-    required: true,
     options: enumOptions(PRIORITIES, {
       cost: ['Lowest cost', 'cost were the priority'],
       balanced: ['Balance cost and performance', 'cost and performance were balanced'],
@@ -196,30 +239,28 @@ export const QUESTIONS: readonly Question[] = [
     whatIf: true,
   },
   {
-    field: 'chipCount',
+    ...peak,
     kind: 'number',
     label: 'How many accelerators at peak? (optional)',
     short: 'Accelerators at peak',
     help: 'Trainium is proven for transformer training at 100+ chips.',
-    expects: 'a whole number, 1 or more',
-    required: false,
-    appliesTo: ['training'],
-    integer: true,
-    min: 1,
+    expects: `a whole number, ${peak.min} or more`,
     unit: 'chips',
     noun: 'peak accelerator count',
     placeholder: 'e.g. 128',
     whatIf: true,
   },
   {
-    field: 'awsNeuronExperience',
+    ...fromSchema('awsNeuronExperience'),
     kind: 'boolean',
     label: 'Does the team already know AWS Neuron? (optional)',
     short: 'AWS Neuron experience',
     help: 'Trainium/Inferentia need AWS-specific expertise; CUDA has 15+ years of tooling and community.',
     expects: 'true or false',
-    required: false,
-    options: yesNo('the team knew AWS Neuron', 'the team had no AWS Neuron experience'),
+    // A team can learn Neuron; it does not unlearn it.
+    options: yesNo('the team knew AWS Neuron', 'the team had no AWS Neuron experience', {
+      no: false,
+    }),
     whatIf: true,
   },
 ];

@@ -35,21 +35,9 @@ describe('what would change the answer', () => {
           ],
         ],
         [
-          "nvidia-groq-rubin",
-          [
-            "inferenceProfile="complex-reasoning"",
-          ],
-        ],
-        [
           "nvidia-blackwell-rubin",
           [
             "frameworks=["pytorch","tensorflow"]",
-          ],
-        ],
-        [
-          "nvidia-blackwell-rubin",
-          [
-            "needsCustomCuda=true",
           ],
         ],
         [
@@ -62,6 +50,12 @@ describe('what would change the answer', () => {
           "nvidia-blackwell-rubin",
           [
             "acceptsAwsLockIn=false",
+          ],
+        ],
+        [
+          "nvidia-blackwell-rubin",
+          [
+            "priority="performance"",
           ],
         ],
       ]

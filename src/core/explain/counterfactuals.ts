@@ -5,7 +5,7 @@ import { type Decision, decide, winnerOf } from '../evaluate/decide.js';
 import { factsOf } from '../evaluate/run-engine.js';
 import { describeValue, joinWords } from '../format.js';
 import type { Facts } from '../ruleset/compile.js';
-import type { LoadedRule, Ruleset } from '../ruleset/ruleset.js';
+import { type LoadedRule, type Ruleset, requiredChips } from '../ruleset/ruleset.js';
 import { whatIfCandidates } from './what-if-candidates.js';
 
 export interface SearchOptions {
@@ -14,9 +14,6 @@ export interface SearchOptions {
   /** Most answers changed at once. */
   readonly maxChanges?: number;
 }
-
-const required = (rule: LoadedRule): readonly string[] =>
-  rule.event.type === 'constraint' ? rule.event.params.require : [];
 
 /**
  * The smallest sets of answer changes that would make another chip the recommendation.
@@ -62,7 +59,7 @@ export function findCounterfactuals(
     if (rank === 0) return;
     const target = standing.chip.id;
     if (!isApplicable(standing, answers)) return;
-    const blockers = decision.applied.filter((rule) => !required(rule).includes(target));
+    const blockers = decision.applied.filter((rule) => !requiredChips(rule).includes(target));
     const fixes = blockers.map((rule) =>
       singles.filter((change) => !rule.test(withChange(baseFacts, change))),
     );

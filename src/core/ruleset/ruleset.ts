@@ -19,6 +19,11 @@ export interface LoadedRule {
   readonly test: Predicate;
 }
 
+/** The chips a constraint allows (its `require` list); empty for every other kind of rule. */
+export function requiredChips(rule: LoadedRule): readonly string[] {
+  return rule.event.type === 'constraint' ? rule.event.params.require : [];
+}
+
 /** Everything under `rules/`, validated and cross-checked. Immutable once built. */
 export interface Ruleset {
   readonly chips: readonly Chip[];
@@ -48,9 +53,9 @@ export function buildRuleset(
       (id) => `chips: chip id "${id}" is listed twice`,
     ),
     ...chips.flatMap((chip, index) => [
-      ...unknownHeading(headings, chip.source, ['chips', index, 'source']),
+      ...unknownHeading(headings, chip.source, formatPath(['chips', index, 'source'])),
       ...(chip.cost
-        ? unknownHeading(headings, chip.cost.source, ['chips', index, 'cost', 'source'])
+        ? unknownHeading(headings, chip.cost.source, formatPath(['chips', index, 'cost', 'source']))
         : []),
     ]),
   ];
@@ -63,7 +68,7 @@ export function buildRuleset(
     jsonRules.forEach((rule, index) => {
       // Paths name the rule too: rules[3] ("inference-spend-over-threshold").event.params.source
       const where = `rules[${index}] ("${rule.name}")`;
-      const at = (...rest: PropertyKey[]) => [where, ...rest];
+      const at = (...rest: PropertyKey[]) => `${where}.${formatPath(rest)}`;
       const earlier = seen.get(rule.name);
       if (earlier)
         problems.push(`${where}: rule name "${rule.name}" is already used in ${earlier}`);
@@ -78,7 +83,7 @@ export function buildRuleset(
       for (const [key, ids] of chipReferences(rule.event)) {
         ids.forEach((id, i) => {
           if (!chipIds.has(id)) {
-            const path = formatPath(at('event', 'params', key, ...(key === 'points' ? [id] : [i])));
+            const path = at('event', 'params', key, key === 'points' ? id : i);
             problems.push(
               `${path}: unknown chip "${id}" (chips.json lists ${[...chipIds].join(', ')})`,
             );
@@ -114,10 +119,10 @@ function chipReferences(event: RuleEvent): [string, string[]][] {
   }
 }
 
-function unknownHeading(headings: ReadonlySet<string>, heading: string, path: PropertyKey[]) {
+function unknownHeading(headings: ReadonlySet<string>, heading: string, path: string) {
   if (headings.has(heading)) return [];
   return [
-    `${formatPath(path)}: "${heading}" is not a section heading of the article (article.json lists: ${[...headings].map((h) => `"${h}"`).join(', ')})`,
+    `${path}: "${heading}" is not a section heading of the article (article.json lists: ${[...headings].map((h) => `"${h}"`).join(', ')})`,
   ];
 }
 
