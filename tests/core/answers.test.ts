@@ -117,9 +117,12 @@ describe('invalid answers', () => {
       { ...AWS_FRIENDLY_INFERENCE, chipCount: 64 },
       'chipCount: does not apply to inference workloads (it is asked only for training), so leave it out (got the number 64)',
     ],
-  ])('rejects %s, as it rejects unknown fields: naming the field and why', (_name, input, message) => {
-    expect(messagesFor(input)).toEqual([message]);
-  });
+  ])(
+    'rejects %s, as it rejects unknown fields: naming the field and why',
+    (_name, input, message) => {
+      expect(messagesFor(input)).toEqual([message]);
+    },
+  );
 
   it('reports a question for the other workload kind alongside the other problems', () => {
     expect(
