@@ -1,118 +1,19 @@
-import { z } from 'zod';
 import {
   type AnswerField,
   CLOUD_STRATEGIES,
   FRAMEWORKS,
-  fieldSchemas,
   INFERENCE_PROFILES,
   PRIORITIES,
-  WORKLOAD_SPECIFIC,
   WORKLOADS,
   type Workload,
 } from './answers.js';
+import { enumOptions, fromSchema, type Question, yesNo } from './question.js';
 
-/** How a question is asked: the modal and the terminal both map these onto answer values. */
-export type QuestionKind = 'text' | 'single' | 'multi' | 'boolean' | 'number';
-
-export interface QuestionOption {
-  /** The answer value (enum value; `"true"`/`"false"` for booleans). */
-  readonly value: string;
-  /** Short label, at most 75 characters (Slack's option text limit). */
-  readonly label: string;
-  /** How the value reads inside "If ..., X would be recommended". */
-  readonly ifPhrase: string;
-  /**
-   * False when "what would change the answer" must never suggest moving to (or, in a list,
-   * adding) this value: nobody adopts TensorFlow or forgets AWS Neuron to get another chip.
-   */
-  readonly whatIf?: false;
-}
-
-export interface Question {
-  readonly field: AnswerField;
-  readonly kind: QuestionKind;
-  /** The question as asked (modal labels allow 2000 characters; keep it one line). */
-  readonly label: string;
-  /** Short name for summaries and tables. */
-  readonly short: string;
-  /** Help text in the article's framing (modal hint, terminal help line). */
-  readonly help: string;
-  /** What a valid answer looks like, for error messages: "must be <expects>". */
-  readonly expects: string;
-  readonly required: boolean;
-  /** Workload kinds the question applies to; absent means every workload. */
-  readonly appliesTo?: readonly Workload[];
-  readonly options?: readonly QuestionOption[];
-  /** Numbers only: whole numbers, lowest value, and how the value is written. */
-  readonly integer?: boolean;
-  readonly min?: number;
-  readonly unit?: 'usd' | 'chips';
-  /** Text only: longest answer. */
-  readonly maxLength?: number;
-  readonly placeholder?: string;
-  /**
-   * Whether the answer is a choice a person could make differently (strategy, priority, spend,
-   * porting code), so "what would change the answer" may suggest another value. False for
-   * answers that describe the work itself (training or inference, the kind of inference, custom
-   * CUDA): a chip ruled out by those is no option at all for this workload.
-   */
-  readonly whatIf: boolean;
-  /** Numbers and multi-selects: the subject of an if-phrase, e.g. "monthly spend". */
-  readonly noun?: string;
-}
-
-type SchemaFacts = Pick<
-  Question,
-  'field' | 'required' | 'appliesTo' | 'min' | 'integer' | 'maxLength'
->;
-
-/**
- * What the answers schema already says about a field: whether it is required, which workload
- * kinds it applies to, and its limits. The catalog reads them here rather than restating them.
- */
-function fromSchema(field: AnswerField): SchemaFacts {
-  const specific = WORKLOAD_SPECIFIC[field];
-  let schema: unknown = fieldSchemas[field];
-  if (schema instanceof z.ZodOptional) schema = schema.unwrap();
-  const number = schema instanceof z.ZodNumber ? schema : undefined;
-  const maxLength = schema instanceof z.ZodString ? schema.maxLength : null;
-  return {
-    field,
-    required: specific?.required ?? !fieldSchemas[field].safeParse(undefined).success,
-    ...(specific ? { appliesTo: specific.appliesTo } : {}),
-    ...(number ? { min: number.minValue ?? 0 } : {}),
-    ...(number?.isInt ? { integer: true } : {}),
-    ...(maxLength === null ? {} : { maxLength }),
-  };
-}
+export type { Question, QuestionKind, QuestionOption } from './question.js';
 
 const spend = fromSchema('monthlySpendUsd');
 const peak = fromSchema('chipCount');
 const name = fromSchema('workloadName');
-
-const yesNo = (
-  yes: string,
-  no: string,
-  offered: { yes?: false; no?: false } = {},
-): QuestionOption[] => [
-  {
-    value: 'true',
-    label: 'Yes',
-    ifPhrase: yes,
-    ...(offered.yes === false ? { whatIf: false } : {}),
-  },
-  { value: 'false', label: 'No', ifPhrase: no, ...(offered.no === false ? { whatIf: false } : {}) },
-];
-
-function enumOptions<V extends string>(
-  values: readonly V[],
-  labels: Record<V, [label: string, ifPhrase: string, whatIf?: false]>,
-): QuestionOption[] {
-  return values.map((value) => {
-    const [label, ifPhrase, whatIf] = labels[value];
-    return { value, label, ifPhrase, ...(whatIf === false ? { whatIf } : {}) };
-  });
-}
 
 /**
  * The questionnaire, in the order it is asked. This one list drives the Slack modal, the
@@ -258,9 +159,7 @@ export const QUESTIONS: readonly Question[] = [
     help: 'Trainium/Inferentia need AWS-specific expertise; CUDA has 15+ years of tooling and community.',
     expects: 'true or false',
     // A team can learn Neuron; it does not unlearn it.
-    options: yesNo('the team knew AWS Neuron', 'the team had no AWS Neuron experience', {
-      no: false,
-    }),
+    options: yesNo('the team knew AWS Neuron', 'the team had no AWS Neuron experience', 'no'),
     whatIf: true,
   },
 ];
