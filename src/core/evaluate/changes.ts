@@ -167,9 +167,7 @@ export function changeTo(leaf: LeafCondition, answers: Answers): Change | undefi
       ? at + STEP
       : leaf.operator === 'lessThan'
         ? at - STEP
-        : question.kind === 'boolean'
-          ? leaf.value === true || leaf.value === 'true'
-          : leaf.value;
+        : leaf.value;
   if (typeof to === 'number' && to < (question.min ?? 0)) return undefined;
   const relation = RELATION_OF[leaf.operator];
   return {

@@ -17,8 +17,6 @@ export type AnswerChange = Pick<Change, 'field' | 'to'>;
 export interface WhatIf {
   /** Every single-answer change a person could make (see `whatIfCandidates`). */
   readonly changes: readonly Change[];
-  /** Whether one of those changes would stop the rule firing. */
-  canLift(rule: LoadedRule): boolean;
   /**
    * Whether a chip is a real option for this work: every constraint that rules it out can be
    * lifted by a change a person could make. Inferentia is no option for complex reasoning, nor
@@ -55,7 +53,6 @@ export function createWhatIf(
   return {
     changes,
     facts,
-    canLift,
     isRealOption: (standing) => standing.ruledOutBy.every(canLift),
     recommendedWith(list) {
       const changed: Record<string, unknown> = { ...facts };

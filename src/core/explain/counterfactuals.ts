@@ -1,8 +1,9 @@
 import type { Change, Counterfactual } from '../advice.js';
-import type { Decision } from '../evaluate/decide.js';
+import { type Decision, winnerOf } from '../evaluate/decide.js';
 import type { WhatIf } from '../evaluate/what-if.js';
 import { describeValue, joinWords } from '../format.js';
 import { requiredChips } from '../ruleset/ruleset.js';
+import type { Chip } from '../ruleset/schema.js';
 
 export interface SearchOptions {
   /** Most answers changed at once. */
@@ -23,8 +24,8 @@ export function findCounterfactuals(
   whatIf: WhatIf,
   { maxChanges = 3 }: SearchOptions = {},
 ): Counterfactual[] {
-  const [current] = decision.ranking;
-  const found: { rank: number; changes: readonly Change[] }[] = [];
+  const current = winnerOf(decision);
+  const found: { rank: number; chip: Chip; changes: readonly Change[] }[] = [];
   decision.ranking.forEach((standing, rank) => {
     if (rank === 0 || !whatIf.isRealOption(standing)) return;
     const target = standing.chip.id;
@@ -47,14 +48,12 @@ export function findCounterfactuals(
     }
     const smallest = Math.min(...results.map((set) => set.length));
     for (const changes of nearest(unique(results.filter((set) => set.length === smallest)))) {
-      found.push({ rank, changes });
+      found.push({ rank, chip: standing.chip, changes });
     }
   });
   // Single changes first, then by how close the chip ranks, then in question order.
   found.sort((a, b) => a.changes.length - b.changes.length || a.rank - b.rank);
-  return found.map(({ rank, changes }) => {
-    const chip = (decision.ranking[rank] ?? decision.ranking[0])?.chip;
-    if (!chip || !current) throw new Error('a decision ranks every chip');
+  return found.map(({ chip, changes }) => {
     const phrases = changes.map(
       (change) =>
         `${change.phrase} (${change.from === undefined ? 'not answered' : `you answered ${describeValue(change.field, change.from)}`})`,

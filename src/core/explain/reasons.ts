@@ -29,8 +29,9 @@ const aboutKindOnly = (rule: LoadedRule): boolean =>
 /**
  * One line on why the recommendation won: constraints that removed a rival for this kind of work
  * scoring at least as high ("custom CUDA kernels only run on NVIDIA"), or any rival when none is
- * left, then the preferences that open the widest gap to an allowed rival. A chip that does not do this kind of work at all
- * (Trainium for inference) is no rival, so the rule saying so is no reason.
+ * left, then the preferences that open the widest gap to an allowed rival. A chip that does not
+ * do this kind of work at all (Trainium for inference) is no rival, so the rule saying so is no
+ * reason.
  */
 export function recommendationReason(decision: Decision, fired: readonly LoadedRule[]): string {
   const [winner, ...others] = decision.ranking;

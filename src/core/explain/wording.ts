@@ -12,10 +12,8 @@ export const ROLE_LABELS: Readonly<Record<RationaleRole, string>> = {
   overridden: 'Set aside: a stronger rule left no chip it allows',
 };
 
-/** How the outcome of one condition of a rule reads. */
+/** How the outcome of a condition of a rule reads, where a mark (✓/✗) does not say it all. */
 export const CONDITION_LABELS = {
-  met: 'met',
-  notMet: 'not met',
   /** json-rules-engine settled the rule before testing this condition. */
   notNeeded: 'not needed: the other conditions already settled this rule',
 } as const;

@@ -95,14 +95,14 @@ export function buildRuleset(
           problems.push(...unknownHeading(headings, heading, at('event', 'params', 'seeAlso', i)));
         });
       }
-      for (const [where, ids] of chipReferences(rule.event)) {
+      for (const [keys, ids] of chipReferences(rule.event)) {
         ids.forEach((id, i) => {
-          const path = at('event', 'params', ...where, where.at(-1) === 'points' ? id : i);
+          const path = at('event', 'params', ...keys, keys.at(-1) === 'points' ? id : i);
           if (!chipIds.has(id)) {
             problems.push(
               `${path}: unknown chip "${id}" (chips.json lists ${[...chipIds].join(', ')})`,
             );
-          } else if (where[0] === 'chips' && rule.event.type === 'cost' && !costed.has(id)) {
+          } else if (keys[0] === 'chips' && rule.event.type === 'cost' && !costed.has(id)) {
             problems.push(`${path}: "${id}" has no cost claim in chips.json to quote`);
           }
         });
