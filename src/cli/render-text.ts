@@ -1,12 +1,12 @@
-import { type Advice, describeValue, describeWorkload, scoreBar } from '../core/index.js';
-
-const ROLE_MARK: Record<string, string> = {
-  narrows: 'constraint',
-  supports: 'for',
-  outweighed: 'against (outweighed)',
-  moot: 'moot (chip ruled out)',
-  overridden: 'overridden',
-};
+import {
+  type Advice,
+  CONDITION_LABELS,
+  describeValue,
+  describeWorkload,
+  RANKING_LEGEND,
+  ROLE_LABELS,
+  scoreBar,
+} from '../core/index.js';
 
 function section(title: string, lines: readonly string[]): string[] {
   return lines.length === 0 ? [] : ['', title, ...lines];
@@ -31,12 +31,12 @@ export function renderText(advice: Advice): string {
         const plainMatch = c.result && (c.operator === 'equal' || c.operator === 'in');
         const notes = [
           ...(plainMatch ? [] : [`you answered ${describeValue(c.fact as never, c.factValue)}`]),
-          ...(c.evaluated ? [] : ['skipped by the engine once the rule was decided']),
+          ...(c.evaluated ? [] : [CONDITION_LABELS.notNeeded]),
         ];
         return `       ${mark} ${c.text}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`;
       })
       .join('\n');
-    return `  • [${ROLE_MARK[entry.role] ?? entry.role}] ${entry.text}\n       ${entry.effect}. Source: "${entry.source}" (rule ${entry.ruleId})\n${conditions}`;
+    return `  • [${ROLE_LABELS[entry.role]}] ${entry.text}\n       ${entry.effect}. Source: "${entry.source}" (rule ${entry.ruleId})\n${conditions}`;
   });
   const eligible = new Set(advice.ranking.filter((chip) => chip.eligible).map((chip) => chip.chip));
   const risks = advice.assessments
@@ -54,7 +54,7 @@ export function renderText(advice: Advice): string {
     `Recommendation: ${recommendation.label}`,
     `  ${recommendation.reason}`,
     `  ${recommendation.summary}`,
-    ...section('Ranking', ranking),
+    ...section('Ranking', [...ranking, `  ${RANKING_LEGEND}`]),
     ...section('Why (rules that fired)', rationale),
     ...section(
       'What would change the answer',

@@ -2,7 +2,8 @@ import type { AnswerField, Answers } from './answers.js';
 import type { Level } from './ruleset/schema.js';
 
 /**
- * The explained recommendation for one workload. The first four fields are CONTRACT section 2;
+ * The explained recommendation for one workload. The first four fields are the
+ * recommendation object of the README (section "The advisor without Slack");
  * the rest is explanation. Plain data: it serializes to JSON as it is.
  */
 export interface Advice {
@@ -67,7 +68,7 @@ export interface RationaleEntry {
   readonly seeAlso?: readonly string[];
   readonly role: RationaleRole;
   readonly priority: number;
-  /** The rule's effect in words, e.g. "+2 AWS Inferentia" or "allows only NVIDIA chips". */
+  /** The rule's effect in words, e.g. "+2 points for AWS Inferentia" or "allows only NVIDIA Blackwell/Rubin". */
   readonly effect: string;
   readonly conditions: readonly ConditionTrace[];
 }
@@ -98,12 +99,17 @@ export interface Assessment extends ChipRef {
 
 export interface CostView extends ChipRef {
   readonly estimate: true;
-  /** `recommended`: savings of the advice; `alternative`: what choosing NVIDIA forgoes. */
+  /** `recommended`: the saving of the advice; `alternative`: the saving of a chip not chosen. */
   readonly status: 'recommended' | 'alternative';
   readonly monthlySpendUsd: number;
   readonly reductionVsGpu: number;
   readonly estimatedMonthlySavingsUsd: number;
   readonly estimatedAnnualSavingsUsd: number;
   readonly text: string;
+  /** The article heading of the cost claim the figures apply. */
   readonly source: string;
+  /** The heading the note's own reasoning comes from, when it is another one. */
+  readonly seeAlso?: readonly string[];
+  /** The cost rule (rules/*.json) whose conditions made this note show. */
+  readonly ruleId: string;
 }

@@ -1,11 +1,12 @@
 import type { Advice } from './advice.js';
 import type { Answers } from './answers.js';
-import { isApplicable } from './evaluate/applicable.js';
-import { decide, type Standing, winnerOf } from './evaluate/decide.js';
+import { decide, winnerOf } from './evaluate/decide.js';
 import { factsOf, runEngine } from './evaluate/run-engine.js';
+import { createWhatIf } from './evaluate/what-if.js';
 import { buildAssessments } from './explain/assessments.js';
 import { buildCostView } from './explain/cost.js';
 import { findCounterfactuals, type SearchOptions } from './explain/counterfactuals.js';
+import type { DecisionContext } from './explain/decision-conditions.js';
 import { buildNextSteps } from './explain/next-steps.js';
 import { buildRationale } from './explain/rationale.js';
 import { recommendationReason, whyNot } from './explain/reasons.js';
@@ -26,13 +27,15 @@ async function advise(ruleset: Ruleset, answers: Answers, options: SearchOptions
   const { fired, traces } = await runEngine(ruleset, answers);
   const decision = decide(ruleset, fired);
   const winner = winnerOf(decision);
-  const applicable = (standing: Standing) => isApplicable(standing, answers);
+  const whatIf = createWhatIf(ruleset, answers, fired);
+  const context: DecisionContext = { answers, decision, whatIf };
+  const counterfactuals = findCounterfactuals(decision, whatIf, options);
   return {
     recommendation: {
       chip: winner.chip.id,
       vendor: winner.chip.vendor,
       label: winner.chip.label,
-      reason: recommendationReason(decision, fired, applicable),
+      reason: recommendationReason(decision, fired),
       summary: winner.chip.summary,
     },
     ranking: decision.ranking.map((standing) => ({
@@ -46,10 +49,10 @@ async function advise(ruleset: Ruleset, answers: Answers, options: SearchOptions
       ...(standing === winner ? {} : { whyNot: whyNot(standing, winner, fired) }),
     })),
     rationale: buildRationale(ruleset, fired, decision, traces, factsOf(answers)),
-    nextSteps: buildNextSteps(fired, winner.chip.id),
-    counterfactuals: findCounterfactuals(ruleset, answers, fired, decision, options),
-    assessments: buildAssessments(decision, fired),
-    cost: buildCostView(decision, answers, applicable),
+    nextSteps: buildNextSteps(fired, context),
+    counterfactuals,
+    assessments: buildAssessments(fired, context),
+    cost: buildCostView(fired, context, counterfactuals),
     answers,
   };
 }

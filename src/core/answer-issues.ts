@@ -1,12 +1,14 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   ANSWER_FIELDS,
+  AnswerCheck,
   type AnswerField,
   type Answers,
   answersSchema,
   fieldSchemas,
 } from './answers.js';
 import { AnswersInvalidError, type FieldIssue } from './errors.js';
+import { joinWords } from './format.js';
 import { questionFor } from './questions.js';
 
 export type ParseAnswersResult =
@@ -48,13 +50,12 @@ function isAnswerField(key: PropertyKey | undefined): key is AnswerField {
   return typeof key === 'string' && (ANSWER_FIELDS as string[]).includes(key);
 }
 
-/** Renders a path the way a person would write it: `frameworks[1]`. */
+/**
+ * A path the way JavaScript writes it: `frameworks[1]`, `points["nvidia-groq-rubin"]`. zod's own
+ * formatter; only error messages use it, so no speed figure argues for a hand-written one.
+ */
 export function formatPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((key, index) =>
-      typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`,
-    )
-    .join('');
+  return z.core.toDotPath(path);
 }
 
 /** "the string \"50000\"", "null", "the number 1.5": what was actually sent. */
@@ -92,11 +93,25 @@ function describeIssue(issue: z.core.$ZodIssue): FieldIssue[] {
   return [{ field: head, path, message: `${path}: ${problem}`, problem }];
 }
 
+/** The check a custom issue of the answers schema stands for (see {@link AnswerCheck}). */
+function checkOf(issue: z.core.$ZodIssue): {
+  check?: AnswerCheck;
+  workload?: string;
+  appliesTo?: string[];
+} {
+  return issue.code === 'custom' ? (issue.params ?? {}) : {};
+}
+
 function explain(issue: z.core.$ZodIssue, expects: string, choices?: string): string {
-  if (issue.message === 'required for inference') {
-    return `is required for inference workloads: ${expects}`;
+  const { check, workload, appliesTo = [] } = checkOf(issue);
+  const kinds = joinWords(appliesTo, 'or');
+  if (check === AnswerCheck.RequiredForWorkload) {
+    return `is required for ${kinds} workloads: ${expects}`;
   }
-  if (issue.message === 'duplicate') return `must list each framework once (${expects})`;
+  if (check === AnswerCheck.NotForWorkload) {
+    return `does not apply to ${workload} workloads (it is asked only for ${kinds}), so leave it out (got ${describeInput(issue.input)})`;
+  }
+  if (check === AnswerCheck.Duplicate) return `must list each framework once (${expects})`;
   if (issue.input === undefined && issue.path.length === 1) return `is required: ${expects}`;
   if (
     typeof issue.input === 'string' &&

@@ -1,23 +1,34 @@
 import type { AnswerField } from './answers.js';
 import { type Question, questionFor } from './questions.js';
 
-const usd = new Intl.NumberFormat('en-US', {
+const wholeUsd = new Intl.NumberFormat('en-US', {
   style: 'currency',
   currency: 'USD',
   maximumFractionDigits: 0,
 });
-const count = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+// Intl prints the shortest decimal that reads back as the same number, up to 20 digits.
+const exactUsd = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 20,
+});
+const count = new Intl.NumberFormat('en-US', { maximumFractionDigits: 20 });
 
-/** "$50,000" (whole dollars). */
+/**
+ * "$50,000", "$10,000.40": exactly the amount, never rounded onto the other side of a
+ * threshold ($10,000.40 is above $10,000; "$10,000" would say it is not). An amount too small
+ * for 20 decimals reads "under $0.01".
+ */
 export function formatUsd(amount: number): string {
-  return usd.format(amount);
+  if (Number.isInteger(amount)) return wholeUsd.format(amount);
+  const shown = exactUsd.format(amount);
+  return Number(shown.replace(/[^\d.-]/g, '')) === amount ? shown : 'under $0.01';
 }
 
 /** Rounds to two significant figures, for estimates that should not look precise. */
 export function roundEstimate(amount: number): number {
-  if (amount === 0) return 0;
-  const magnitude = 10 ** Math.max(0, Math.floor(Math.log10(Math.abs(amount))) - 1);
-  return Math.round(amount / magnitude) * magnitude;
+  return Number(amount.toPrecision(2));
 }
 
 /** "a, b and c". */
@@ -57,7 +68,7 @@ const relationWords: Record<Relation, string> = {
 
 /**
  * The condition part of "If <phrase>, X would be recommended": "you ran on AWS only",
- * "monthly spend were above $10,000", "the code base used PyTorch and JAX".
+ * "monthly spend were above $10,000", "the code base used only PyTorch and JAX".
  */
 export function ifPhrase(
   field: AnswerField,
@@ -69,7 +80,7 @@ export function ifPhrase(
     return `${question.noun ?? question.short} were ${relationWords[threshold.relation]} ${formatNumber(question, threshold.value)}`;
   }
   if (Array.isArray(value)) {
-    return `${question.noun ?? question.short} ${joinWords(value.map((item) => optionLabel(question, String(item))))}`;
+    return `${question.noun ?? question.short} only ${joinWords(value.map((item) => optionLabel(question, String(item))))}`;
   }
   if (typeof value === 'number') {
     return `${question.noun ?? question.short} were ${formatNumber(question, value)}`;

@@ -33,6 +33,7 @@ export {
   RulesetContradictionError,
   RulesetInvalidError,
 } from './errors.js';
+export { CONDITION_LABELS, RANKING_LEGEND, ROLE_LABELS } from './explain/wording.js';
 export {
   describeValue,
   describeWorkload,

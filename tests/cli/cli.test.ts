@@ -196,7 +196,7 @@ describe('chip-advice with invalid input', () => {
       ]);
       expect(result.code).toBe(2);
       expect(result.stderr).toContain(
-        'checklist.json: rules[0] ("training-spend-under-threshold").event.params.points.nvidia-blackwell-rubin',
+        'checklist.json: rules[0] ("training-spend-under-threshold").event.params.points["nvidia-blackwell-rubin"]',
       );
       noStackTrace(result.stderr);
     } finally {

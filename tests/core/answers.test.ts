@@ -107,6 +107,33 @@ describe('invalid answers', () => {
   });
 
   it.each([
+    [
+      'an inference profile for training',
+      { ...AWS_FRIENDLY_TRAINING, inferenceProfile: 'complex-reasoning' },
+      'inferenceProfile: does not apply to training workloads (it is asked only for inference), so leave it out (got the string "complex-reasoning")',
+    ],
+    [
+      'a chip count for inference',
+      { ...AWS_FRIENDLY_INFERENCE, chipCount: 64 },
+      'chipCount: does not apply to inference workloads (it is asked only for training), so leave it out (got the number 64)',
+    ],
+  ])(
+    'rejects %s, as it rejects unknown fields: naming the field and why',
+    (_name, input, message) => {
+      expect(messagesFor(input)).toEqual([message]);
+    },
+  );
+
+  it('reports a question for the other workload kind alongside the other problems', () => {
+    expect(
+      messagesFor({ ...AWS_FRIENDLY_TRAINING, inferenceProfile: 'commodity', priority: 'speed' }),
+    ).toEqual([
+      'priority: must be one of "cost", "balanced" or "performance" (got the string "speed")',
+      'inferenceProfile: does not apply to training workloads (it is asked only for inference), so leave it out (got the string "commodity")',
+    ]);
+  });
+
+  it.each([
     ['null', null],
     ['an array', [AWS_FRIENDLY_TRAINING]],
     ['a string', 'training'],

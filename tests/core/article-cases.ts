@@ -21,6 +21,8 @@ const W = 'When Trainium/Inferentia Work';
 const N = 'When NVIDIA Is Required';
 const F = 'finance leader Decision Guide';
 const X = 'Flexibility vs Efficiency Trade-Off';
+const A = 'Why AWS Still Needs NVIDIA (Despite Custom Chips)';
+const WATCH = 'What to Watch Next';
 const train = AWS_FRIENDLY_TRAINING;
 const infer = AWS_FRIENDLY_INFERENCE;
 
@@ -68,6 +70,18 @@ export const ARTICLE_CASES: readonly ArticleCase[] = [
   },
   {
     section: T,
+    line: 'Multi-cloud deployments → NVIDIA (any cloud): complex reasoning too, as Groq is not on every cloud yet',
+    base: infer,
+    changes: { inferenceProfile: 'complex-reasoning', cloudStrategy: 'multi-cloud' },
+    expected: 'nvidia-blackwell-rubin',
+    fires: [
+      'multi-cloud-needs-portability',
+      'complex-reasoning-needs-nvidia',
+      'groq-where-it-fits',
+    ],
+  },
+  {
+    section: T,
     line: 'Multi-cloud deployments → NVIDIA (any cloud), inference',
     base: infer,
     changes: { cloudStrategy: 'multi-cloud' },
@@ -83,6 +97,18 @@ export const ARTICLE_CASES: readonly ArticleCase[] = [
     changes: { monthlySpendUsd: 8_000 },
     expected: 'nvidia-blackwell-rubin',
     fires: ['training-spend-under-threshold', 'small-savings-risk'],
+  },
+  {
+    section: C,
+    line: 'Training <$10K/month? Start with NVIDIA, even cost-first at 100+ chips with Neuron experience',
+    base: train,
+    changes: { monthlySpendUsd: 0, priority: 'cost', chipCount: 100, awsNeuronExperience: true },
+    expected: 'nvidia-blackwell-rubin',
+    fires: [
+      'training-spend-under-threshold',
+      'transformer-training-at-scale',
+      'revisit-at-threshold',
+    ],
   },
   {
     section: C,
@@ -182,7 +208,7 @@ export const ARTICLE_CASES: readonly ArticleCase[] = [
     base: train,
     changes: { needsCustomCuda: true },
     expected: 'nvidia-blackwell-rubin',
-    fires: ['novel-architecture-needs-cuda', 'custom-cuda-port-effort', 'inventory-cuda-kernels'],
+    fires: ['novel-architecture-needs-cuda', 'inventory-cuda-kernels'],
   },
   {
     section: N,
@@ -315,5 +341,25 @@ export const ARTICLE_CASES: readonly ArticleCase[] = [
     changes: { monthlySpendUsd: 6_000 },
     expected: 'nvidia-blackwell-rubin',
     fires: ['inference-spend-under-threshold', 'revisit-at-threshold', 'watch-rubin-pricing'],
+  },
+
+  // Why AWS Still Needs NVIDIA: the cost claim
+  {
+    section: A,
+    line: 'Inferentia claims 40% cost reduction vs traditional GPUs',
+    base: infer,
+    changes: {},
+    expected: 'inferentia',
+    fires: ['saving-of-recommended-aws-chip'],
+  },
+
+  // What to Watch Next
+  {
+    section: WATCH,
+    line: 'Groq deployment timeline: AWS is the first major cloud deploying Groq, so hybrid reasoning runs on Blackwell/Rubin',
+    base: infer,
+    changes: { inferenceProfile: 'complex-reasoning', cloudStrategy: 'hybrid' },
+    expected: 'nvidia-blackwell-rubin',
+    fires: ['groq-where-it-fits', 'same-stack-every-cloud'],
   },
 ];

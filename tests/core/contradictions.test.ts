@@ -47,11 +47,16 @@ describe('contradictions between rules', () => {
   });
 
   it('accepts constraints that never fire together, even when they allow disjoint chips', () => {
-    // Groq only (for complex reasoning) and training-chip-fit share no chip, but one needs an
-    // inference workload and the other a training one, so they never fire together.
+    // Groq only (for complex reasoning on AWS) and training-chip-fit share no chip, but one
+    // needs an inference workload and the other a training one, so they never fire together.
     rules = copyRules();
     rules.edit('when-nvidia-is-required.json', (json) => {
       json.rules[2].event.params.require = ['nvidia-groq-rubin'];
+      json.rules[2].conditions.all.push({
+        fact: 'cloudStrategy',
+        operator: 'equal',
+        value: 'aws-only',
+      });
     });
     expect(() => loadRuleset(rules?.dir)).not.toThrow();
   });
@@ -67,9 +72,9 @@ describe('how the ruleset resolves competing rules', () => {
     ]);
     expect(decision.ranking.map((s) => [s.chip.id, s.eligible, s.points])).toEqual([
       ['nvidia-blackwell-rubin', true, 0],
-      ['nvidia-groq-rubin', true, 0],
       ['inferentia', false, 4],
       ['trainium', false, 2],
+      ['nvidia-groq-rubin', false, 0],
     ]);
   });
 
@@ -91,12 +96,12 @@ describe('how the ruleset resolves competing rules', () => {
   it('adds up preferences that pull different ways at the same priority', () => {
     const decision = decide(ruleset, [
       byName('training-chip-fit'),
-      byName('training-spend-under-threshold'), // +5 Blackwell/Rubin, −4 Trainium (priority 50)
+      byName('training-spend-under-threshold'), // +5 Blackwell/Rubin, −5 Trainium (priority 50)
       byName('cost-sensitive-training'), // +2 Trainium (priority 50)
     ]);
     expect(decision.ranking.slice(0, 2).map((s) => [s.chip.id, s.points])).toEqual([
       ['nvidia-blackwell-rubin', 5],
-      ['trainium', -2],
+      ['trainium', -3],
     ]);
   });
 

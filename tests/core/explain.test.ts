@@ -19,53 +19,35 @@ describe('what would change the answer', () => {
     );
   });
 
-  it('offers the smallest changes first, one per rival chip before repeats', async () => {
-    const advice = await advisor.advise(AWS_FRIENDLY_INFERENCE);
-    expect(
-      advice.counterfactuals.map((c) => [
-        c.chip,
-        c.changes.map((x) => `${x.field}=${JSON.stringify(x.to)}`),
-      ]),
-    ).toMatchInlineSnapshot(`
+  it('lists every single change that alone flips the answer: performance and hybrid too', async () => {
+    const advice = await advisor.advise(
+      answersWith(AWS_FRIENDLY_INFERENCE, { monthlySpendUsd: 10_001 }),
+    );
+    expect(advice.counterfactuals.map((c) => c.text)).toMatchInlineSnapshot(`
       [
-        [
-          "nvidia-blackwell-rubin",
-          [
-            "monthlySpendUsd=10000",
-          ],
-        ],
-        [
-          "nvidia-groq-rubin",
-          [
-            "inferenceProfile="complex-reasoning"",
-          ],
-        ],
-        [
-          "nvidia-blackwell-rubin",
-          [
-            "frameworks=["pytorch","tensorflow"]",
-          ],
-        ],
-        [
-          "nvidia-blackwell-rubin",
-          [
-            "needsCustomCuda=true",
-          ],
-        ],
-        [
-          "nvidia-blackwell-rubin",
-          [
-            "cloudStrategy="multi-cloud"",
-          ],
-        ],
-        [
-          "nvidia-blackwell-rubin",
-          [
-            "acceptsAwsLockIn=false",
-          ],
-        ],
+        "If monthly spend were at most $10,000 (you answered $10,001), NVIDIA Blackwell/Rubin would be recommended instead of AWS Inferentia.",
+        "If you ran on several clouds (you answered AWS only), NVIDIA Blackwell/Rubin would be recommended instead of AWS Inferentia.",
+        "If you ran on cloud plus on-prem (you answered AWS only), NVIDIA Blackwell/Rubin would be recommended instead of AWS Inferentia.",
+        "If you ruled out AWS lock-in (you answered Yes), NVIDIA Blackwell/Rubin would be recommended instead of AWS Inferentia.",
+        "If you needed maximum performance regardless of cost (you answered Balance cost and performance), NVIDIA Blackwell/Rubin would be recommended instead of AWS Inferentia.",
       ]
     `);
+  });
+
+  it('suggests porting code to PyTorch/JAX, never adopting TensorFlow or describing the work differently', async () => {
+    const ported = await advisor.advise(
+      answersWith(AWS_FRIENDLY_TRAINING, { frameworks: ['pytorch', 'tensorflow'] }),
+    );
+    expect(ported.counterfactuals.map((c) => c.text)).toContain(
+      'If the code base used only PyTorch (you answered PyTorch, TensorFlow), AWS Trainium would be recommended instead of NVIDIA Blackwell/Rubin.',
+    );
+    for (const answers of [AWS_FRIENDLY_TRAINING, AWS_FRIENDLY_INFERENCE]) {
+      const advice = await advisor.advise(answers);
+      const changes = advice.counterfactuals.flatMap((c) => c.changes);
+      expect(changes.map((c) => c.field)).not.toContain('needsCustomCuda');
+      expect(changes.map((c) => c.field)).not.toContain('inferenceProfile');
+      expect(changes.flatMap((c) => (Array.isArray(c.to) ? c.to : []))).not.toContain('tensorflow');
+    }
   });
 
   it('combines changes when no single change is enough', async () => {
@@ -103,14 +85,45 @@ describe('the cost view', () => {
     expect(cost?.text).toContain('about $20,000/month less (about $240,000/year) at $50,000/month');
   });
 
-  it('shows what a cost-first team gives up when AWS is ruled out', async () => {
+  it('shows what a constraint the team could lift costs, when lifting it is all it takes', async () => {
     const { cost } = await advisor.advise(
       answersWith(AWS_FRIENDLY_TRAINING, { priority: 'cost', cloudStrategy: 'hybrid' }),
     );
-    expect(cost?.status).toBe('alternative');
-    expect(cost?.text).toContain(
-      'but it is ruled out here (multi-cloud or hybrid plans need NVIDIA for portability)',
+    expect(cost).toMatchObject({ status: 'alternative', ruleId: 'price-of-a-constraint' });
+    expect(cost?.text).toBe(
+      'Estimate: AWS Trainium would cost about $20,000/month less (about $240,000/year) at $50,000/month (about 40% lower cost than comparable GPUs), but it is ruled out here (multi-cloud or hybrid plans need chips that run on every cloud), so that saving is the price of keeping it that way. Migration costs are not included.',
     );
+  });
+
+  it('says below $10K that migrating would cost more than it saves, not that NVIDIA forgoes a saving', async () => {
+    const { cost } = await advisor.advise(
+      answersWith(AWS_FRIENDLY_TRAINING, { monthlySpendUsd: 8_000 }),
+    );
+    expect(cost?.ruleId).toBe('saving-below-threshold');
+    expect(cost?.text).toBe(
+      'Estimate: AWS Trainium would cost about $3,200/month less (about $38,400/year) at $8,000/month (about 40% lower cost than comparable GPUs), but at $10K a month or less the article expects the cost of migrating to outweigh a saving of that size.',
+    );
+  });
+
+  it('quotes no saving for a chip that cannot do the work', async () => {
+    const reasoning = await advisor.advise(
+      answersWith(AWS_FRIENDLY_INFERENCE, {
+        monthlySpendUsd: 1_000_000,
+        inferenceProfile: 'complex-reasoning',
+      }),
+    );
+    const cuda = await advisor.advise(
+      answersWith(AWS_FRIENDLY_TRAINING, { needsCustomCuda: true, priority: 'cost' }),
+    );
+    expect(reasoning.cost).toBeNull();
+    expect(cuda.cost).toBeNull();
+  });
+
+  it('gives a yearly figure that is 12 times the monthly one shown', async () => {
+    const { cost } = await advisor.advise(
+      answersWith(AWS_FRIENDLY_INFERENCE, { monthlySpendUsd: 46_000 }),
+    );
+    expect(cost?.text).toContain('about $18,000/month less (about $216,000/year) at $46,000/month');
   });
 
   it('is absent when no price-sensitive choice is involved', async () => {
@@ -141,7 +154,7 @@ describe('the rationale', () => {
     ]);
   });
 
-  it('explains why each rule mattered: constraint, for, outweighed or moot', async () => {
+  it('explains why each rule mattered: it rules chips out, is in favour, outweighed or of no effect', async () => {
     const advice = await advisor.advise(
       answersWith(AWS_FRIENDLY_INFERENCE, { cloudStrategy: 'multi-cloud' }),
     );
@@ -152,7 +165,7 @@ describe('the rationale', () => {
       'inference-spend-over-threshold': 'moot',
     });
     expect(advice.recommendation.reason).toBe(
-      'Multi-cloud or hybrid plans need NVIDIA for portability; the inference is commodity serving.',
+      'Multi-cloud or hybrid plans need chips that run on every cloud.',
     );
   });
 
@@ -162,7 +175,7 @@ describe('the rationale', () => {
     );
     expect(advice.ranking.map((r) => r.whyNot)).toEqual([
       undefined,
-      'Outscored by NVIDIA Blackwell/Rubin (−1 vs 5 points): training spend is at or below $10K/month.'.replace(
+      'Outscored by NVIDIA Blackwell/Rubin (−2 vs 5 points): training spend is at or below $10K/month.'.replace(
         '−',
         '-',
       ),
@@ -173,13 +186,26 @@ describe('the rationale', () => {
 });
 
 describe('risk and migration effort', () => {
-  it('rates porting custom CUDA to AWS Neuron as high effort', async () => {
-    const advice = await advisor.advise(
-      answersWith(AWS_FRIENDLY_TRAINING, { needsCustomCuda: true }),
+  it('assesses only chips that can do the work: none for chips that do not train, or for custom CUDA on AWS', async () => {
+    const training = await advisor.advise(AWS_FRIENDLY_TRAINING);
+    expect(training.assessments.map((a) => a.chip)).toEqual(['trainium', 'nvidia-blackwell-rubin']);
+    const cuda = await advisor.advise(
+      answersWith(AWS_FRIENDLY_TRAINING, { needsCustomCuda: true, priority: 'cost' }),
     );
-    const trainium = advice.assessments.find((a) => a.chip === 'trainium');
-    expect(trainium?.migration.level).toBe('high');
-    expect(trainium?.migration.reasons[0]).toMatch(/rewritten for AWS Neuron/);
+    expect(cuda.assessments.map((a) => a.chip)).toEqual(['nvidia-blackwell-rubin']);
+  });
+
+  it('says GPUs cost more than AWS silicon for the same work only where AWS silicon can do it', async () => {
+    const premium = /GPUs cost noticeably more than AWS silicon/;
+    const risksOf = async (changes: Record<string, unknown>) =>
+      (
+        await advisor.advise(answersWith(AWS_FRIENDLY_INFERENCE, { priority: 'cost', ...changes }))
+      ).assessments
+        .flatMap((a) => a.risk.reasons)
+        .join(' ');
+    expect(await risksOf({ cloudStrategy: 'multi-cloud' })).toMatch(premium);
+    expect(await risksOf({ inferenceProfile: 'complex-reasoning' })).not.toMatch(premium);
+    expect(await risksOf({ needsCustomCuda: true })).not.toMatch(premium);
   });
 
   it('rates a team without Neuron experience as medium effort, and one with it as low', async () => {

@@ -136,3 +136,93 @@ describe('loading rules/', () => {
     expect(() => loadRuleset(`${rules.dir}/nope`)).toThrow(/cannot read the rules folder/);
   });
 });
+
+/** A rule file's JSON as `copyRules().edit` hands it over (loose: tests break it on purpose). */
+type RuleFileJson = Parameters<Parameters<ReturnType<typeof copyRules>['edit']>[1]>[0];
+
+describe('explanations that state when they are true', () => {
+  const stepIndex = (json: RuleFileJson, name: string): number =>
+    json.rules.findIndex((rule: { name: string }) => rule.name === name);
+
+  it.each([
+    [
+      'an unknown placeholder in a cost note',
+      'cost-notes.json',
+      (json: RuleFileJson) => {
+        json.rules[0].event.params.text = 'Estimate: {chip} saves {savings} a month, roughly.';
+      },
+      'cost-notes.json: rules[0] ("saving-of-recommended-aws-chip").event.params.text: unknown placeholder {savings}',
+    ],
+    [
+      '{blockers} in a note about a chip that is not ruled out',
+      'cost-notes.json',
+      (json: RuleFileJson) => {
+        json.rules[0].event.params.text = 'Estimate: {chip} is held back by {blockers} here.';
+      },
+      'event.params.text: {blockers} is only known for a ruled-out chip',
+    ],
+    [
+      'a cost note quoting a chip without a cost claim',
+      'cost-notes.json',
+      (json: RuleFileJson) => {
+        json.rules[0].event.params.chips = ['nvidia-groq-rubin'];
+      },
+      'cost-notes.json: rules[0] ("saving-of-recommended-aws-chip").event.params.chips[0]: "nvidia-groq-rubin" has no cost claim in chips.json to quote',
+    ],
+    [
+      'a promised change of an answer that describes the work',
+      'next-steps.json',
+      (json: RuleFileJson) => {
+        const step = json.rules[stepIndex(json, 'revisit-at-threshold')];
+        step.event.params.when.changeLeadsTo.change = {
+          fact: 'needsCustomCuda',
+          operator: 'equal',
+          value: false,
+        };
+      },
+      'event.params.when.changeLeadsTo.change.fact: needsCustomCuda describes the work, not a choice a person could change',
+    ],
+    [
+      'a promised change to a value never suggested',
+      'next-steps.json',
+      (json: RuleFileJson) => {
+        const step = json.rules[stepIndex(json, 'revisit-at-threshold')];
+        step.event.params.when.changeLeadsTo.change = {
+          fact: 'awsNeuronExperience',
+          operator: 'equal',
+          value: false,
+        };
+      },
+      'event.params.when.changeLeadsTo.change.value: false is never suggested as a change of awsNeuronExperience',
+    ],
+    [
+      'a promised change that names no one value',
+      'next-steps.json',
+      (json: RuleFileJson) => {
+        const step = json.rules[stepIndex(json, 'revisit-at-threshold')];
+        step.event.params.when.changeLeadsTo.change.operator = 'notEqual';
+      },
+      'event.params.when.changeLeadsTo.change.operator: a promised change uses equal, lessThan, lessThanInclusive, greaterThan, greaterThanInclusive, not notEqual',
+    ],
+    [
+      'an empty when',
+      'next-steps.json',
+      (json: RuleFileJson) => {
+        json.rules[0].event.params.when = {};
+      },
+      'rules[0] ("measure-tco-across-both").event.params.when: give at least one of recommended, realOption, changeLeadsTo',
+    ],
+    [
+      'an unknown chip in when.recommended',
+      'next-steps.json',
+      (json: RuleFileJson) => {
+        json.rules[0].event.params.when = { recommended: ['tpu'] };
+      },
+      'rules[0] ("measure-tco-across-both").event.params.when.recommended[0]: unknown chip "tpu"',
+    ],
+  ])('refuses %s, naming the file and path', (_name, file, change, expected) => {
+    rules = copyRules();
+    rules.edit(file, change);
+    expect(refusal()).toContain(expected);
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   ANSWER_FIELDS,
+  answersSchema,
   appliesTo,
   CLOUD_STRATEGIES,
   FRAMEWORKS,
@@ -47,4 +48,32 @@ describe('the question catalog', () => {
     expect(appliesTo(questionFor('chipCount'), 'inference')).toBe(false);
     expect(appliesTo(questionFor('monthlySpendUsd'), undefined)).toBe(true);
   });
+
+  it.each(QUESTIONS.map((q) => [q.field, q] as const))(
+    '%s states the limits the answers schema enforces, no other',
+    (field, question) => {
+      const accepts = (value: unknown) => {
+        const result = answersSchema.safeParse({ [field]: value });
+        return !result.error?.issues.some((issue) => issue.path[0] === field);
+      };
+      if (question.kind === 'number') {
+        const min = question.min ?? Number.NaN;
+        expect(accepts(min)).toBe(true);
+        expect(accepts(min - (question.integer ? 1 : 0.01))).toBe(false);
+        expect(accepts(min + 0.5)).toBe(!question.integer);
+        expect(question.expects).toContain(`${min} or more`);
+      }
+      if (question.kind === 'text') {
+        const max = question.maxLength ?? Number.NaN;
+        expect(accepts('x'.repeat(max))).toBe(true);
+        expect(accepts('x'.repeat(max + 1))).toBe(false);
+        expect(question.expects).toContain(`${max} characters`);
+      }
+      // Required: leaving it out is an issue for a workload it applies to.
+      const workload = question.appliesTo?.[0] ?? 'training';
+      const result = answersSchema.safeParse(field === 'workload' ? {} : { workload });
+      const missing = result.error?.issues.some((issue) => issue.path[0] === field) ?? false;
+      expect(missing, 'required').toBe(question.required);
+    },
+  );
 });

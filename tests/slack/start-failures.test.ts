@@ -71,7 +71,7 @@ const CASES: [string, Record<string, string>, string][] = [
   [
     'two rules contradict each other',
     { ...GOOD, RULES_DIR: contradictory.dir },
-    `contradictory constraints at priority 100: ${path.join(contradictory.dir, 'checklist.json')} rules[3]`,
+    `contradictory constraints at priority 100: ${path.join(contradictory.dir, 'when-nvidia-is-required.json')} rules[0]`,
   ],
 ];
 

@@ -1,10 +1,12 @@
 import fc from 'fast-check';
 import {
   type Answers,
+  appliesTo,
   CLOUD_STRATEGIES,
   FRAMEWORKS,
   INFERENCE_PROFILES,
   PRIORITIES,
+  QUESTIONS,
   WORKLOADS,
 } from '../../src/core/index.js';
 
@@ -47,6 +49,10 @@ export const validAnswers: fc.Arbitrary<Answers> = fc
     const result = { ...answers } as Record<string, unknown>;
     if (answers.workload === 'inference' && answers.inferenceProfile === undefined) {
       result.inferenceProfile = 'commodity';
+    }
+    // Questions for the other workload kind are left out, as the schema requires.
+    for (const question of QUESTIONS) {
+      if (!appliesTo(question, answers.workload)) delete result[question.field];
     }
     if (typeof result.workloadName === 'string') result.workloadName = result.workloadName.trim();
     return result as Answers;

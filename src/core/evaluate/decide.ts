@@ -1,4 +1,4 @@
-import type { LoadedRule, Ruleset } from '../ruleset/ruleset.js';
+import { type LoadedRule, type Ruleset, requiredChips } from '../ruleset/ruleset.js';
 import type { Chip } from '../ruleset/schema.js';
 
 /** Where one chip stands after the rules have spoken. */
@@ -26,9 +26,6 @@ export interface Decision {
 /** Points per unit of the logistic curve behind `score`: 3 points lifts 0.5 to about 0.73. */
 const SCORE_SCALE = 3;
 
-const required = (rule: LoadedRule): readonly string[] =>
-  rule.event.type === 'constraint' ? rule.event.params.require : [];
-
 /**
  * The resolution policy of the ruleset, in one place:
  * 1. Constraints apply from the highest priority down; each priority level narrows the chips
@@ -46,7 +43,7 @@ export function decide(ruleset: Ruleset, fired: readonly LoadedRule[]): Decision
   for (const priority of priorities) {
     const level = constraints.filter((rule) => rule.priority === priority);
     const next = new Set(
-      [...allowed].filter((id) => level.every((rule) => required(rule).includes(id))),
+      [...allowed].filter((id) => level.every((rule) => requiredChips(rule).includes(id))),
     );
     if (next.size === 0) {
       overridden.push(...level);
@@ -73,7 +70,7 @@ export function decide(ruleset: Ruleset, fired: readonly LoadedRule[]): Decision
         chip,
         points: total,
         eligible,
-        ruledOutBy: applied.filter((rule) => !required(rule).includes(chip.id)),
+        ruledOutBy: applied.filter((rule) => !requiredChips(rule).includes(chip.id)),
         score: eligible ? scoreOf(total) : 0,
       },
     };

@@ -1,19 +1,27 @@
 import type { Assessment, LevelWithReasons } from '../advice.js';
-import type { Decision } from '../evaluate/decide.js';
 import type { LoadedRule } from '../ruleset/ruleset.js';
 import { LEVELS, type Level } from '../ruleset/schema.js';
+import { type DecisionContext, holds } from './decision-conditions.js';
 
 const rank = (level: Level): number => LEVELS.indexOf(level);
 
 /**
- * Migration effort and risk for every chip, in ranking order. Fired assessment rules set the
- * level (the highest wins, all reasons kept, highest first); without one, chips.json's baseline
- * applies.
+ * Migration effort and risk for every chip that is a real option for this work, in ranking
+ * order: none for a chip that cannot do it (Inferentia for training, say). Fired assessment rules
+ * whose `when` holds set the level (the highest wins, all reasons kept, highest first); without
+ * one, chips.json's baseline applies.
  */
-export function buildAssessments(decision: Decision, fired: readonly LoadedRule[]): Assessment[] {
-  return decision.ranking.map(({ chip }) => {
+export function buildAssessments(
+  fired: readonly LoadedRule[],
+  context: DecisionContext,
+): Assessment[] {
+  const { decision, whatIf } = context;
+  const applying = fired.filter(
+    (rule) => rule.event.type === 'assessment' && holds(rule.event.params.when, context),
+  );
+  return decision.ranking.filter(whatIf.isRealOption).map(({ chip }) => {
     const aspect = (name: 'migration' | 'risk'): LevelWithReasons => {
-      const found = fired.flatMap((rule) =>
+      const found = applying.flatMap((rule) =>
         rule.event.type === 'assessment' &&
         rule.event.params.aspect === name &&
         rule.event.params.chips.includes(chip.id)

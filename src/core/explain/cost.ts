@@ -1,53 +1,84 @@
-import type { CostView } from '../advice.js';
-import type { Answers } from '../answers.js';
-import type { Decision, Standing } from '../evaluate/decide.js';
+import type { CostView, Counterfactual } from '../advice.js';
+import type { Standing } from '../evaluate/decide.js';
 import { formatUsd, roundEstimate } from '../format.js';
+import type { LoadedRule } from '../ruleset/ruleset.js';
+import type { COST_STANDINGS } from '../ruleset/schema.js';
+import { type DecisionContext, holds } from './decision-conditions.js';
+
+type CostStanding = (typeof COST_STANDINGS)[number];
 
 /**
- * The article's cost claim for AWS silicon applied to the stated spend, when a price-sensitive
- * choice is in play: the recommendation has a cost claim, or such a chip was a real option
- * (allowed, or ruled out while cost is the priority). Null when there is no such chip or no spend.
+ * The cost note of the first fired cost rule (rules/*.json, type `cost`) that is true here: its
+ * `when` holds, and one of its chips is a real option for this work standing as the rule says.
+ * Null when none is. The figures apply the chip's cost claim (chips.json) to the stated spend.
  */
 export function buildCostView(
-  decision: Decision,
-  answers: Answers,
-  applicable: (standing: Standing) => boolean,
+  fired: readonly LoadedRule[],
+  context: DecisionContext,
+  counterfactuals: readonly Counterfactual[],
 ): CostView | null {
+  const { decision, whatIf, answers } = context;
   const [winner] = decision.ranking;
-  const spend = answers.monthlySpendUsd;
-  const candidate = decision.ranking.find(
-    (standing) =>
-      standing.chip.cost !== undefined &&
-      applicable(standing) &&
-      (standing === winner || standing.eligible || answers.priority === 'cost'),
-  );
-  if (!candidate?.chip.cost || !winner || spend <= 0) return null;
-  const { chip } = candidate;
-  const cost = candidate.chip.cost;
-  const monthly = roundEstimate(spend * cost.reductionVsGpu);
-  const annual = roundEstimate(spend * cost.reductionVsGpu * 12);
-  const recommended = candidate === winner;
-  const saving = `about ${formatUsd(monthly)}/month less (about ${formatUsd(annual)}/year) at ${formatUsd(spend)}/month`;
-  const basis = `Estimate: ${chip.label} would cost ${saving}, using the article's claim of ${cost.claim}`;
-  const blockers = candidate.ruledOutBy.map((rule) =>
-    rule.event.type === 'constraint' ? rule.event.params.reason : rule.name,
-  );
-  const text = recommended
-    ? `${basis}. Migration and re-engineering costs are not included.`
-    : candidate.eligible
-      ? `${basis}; choosing ${winner.chip.label} forgoes that saving. Migration costs are not included.`
-      : `${basis}, but it is ruled out here (${blockers.join('; ')}), so that saving is the price of the constraint.`;
-  return {
-    chip: chip.id,
-    vendor: chip.vendor,
-    label: chip.label,
-    estimate: true,
-    status: recommended ? 'recommended' : 'alternative',
-    monthlySpendUsd: spend,
-    reductionVsGpu: cost.reductionVsGpu,
-    estimatedMonthlySavingsUsd: monthly,
-    estimatedAnnualSavingsUsd: annual,
-    text,
-    source: cost.source,
+  if (!winner) return null;
+  const standsAs = (standing: Standing, wanted: CostStanding): boolean => {
+    if (wanted === 'recommended') return standing === winner;
+    if (wanted === 'outscored') return standing !== winner && standing.eligible;
+    // Ruled out, and lifting the constraints that rule it out is all it takes: its smallest
+    // counterfactual changes only answers those constraints read.
+    const smallest = counterfactuals.find((c) => c.chip === standing.chip.id);
+    return (
+      !standing.eligible &&
+      smallest !== undefined &&
+      smallest.changes.every((change) =>
+        standing.ruledOutBy.some((rule) => rule.facts.has(change.field)),
+      )
+    );
   };
+  for (const rule of fired) {
+    if (rule.event.type !== 'cost' || !holds(rule.event.params.when, context)) continue;
+    const params = rule.event.params;
+    const quoted = decision.ranking.find(
+      (standing) =>
+        params.chips.includes(standing.chip.id) &&
+        whatIf.isRealOption(standing) &&
+        standsAs(standing, params.standing),
+    );
+    const claim = quoted?.chip.cost;
+    if (!quoted || !claim) continue;
+    const spend = answers.monthlySpendUsd;
+    const monthly = roundEstimate(spend * claim.reductionVsGpu);
+    // The yearly figure is 12 times the monthly one shown, so the two never disagree.
+    const annual = monthly * 12;
+    const figures: Record<string, string> = {
+      chip: quoted.chip.label,
+      winner: winner.chip.label,
+      monthly: formatUsd(monthly),
+      annual: formatUsd(annual),
+      spend: formatUsd(spend),
+      claim: claim.claim,
+      blockers: [
+        ...new Set(
+          quoted.ruledOutBy.map((r) =>
+            r.event.type === 'constraint' ? r.event.params.reason : '',
+          ),
+        ),
+      ].join('; '),
+    };
+    return {
+      chip: quoted.chip.id,
+      vendor: quoted.chip.vendor,
+      label: quoted.chip.label,
+      estimate: true,
+      status: quoted === winner ? 'recommended' : 'alternative',
+      monthlySpendUsd: spend,
+      reductionVsGpu: claim.reductionVsGpu,
+      estimatedMonthlySavingsUsd: monthly,
+      estimatedAnnualSavingsUsd: annual,
+      text: params.text.replace(/\{(\w+)\}/g, (_match, name: string) => figures[name] ?? ''),
+      source: claim.source,
+      ...(params.source === claim.source ? {} : { seeAlso: [params.source] }),
+      ruleId: rule.name,
+    };
+  }
+  return null;
 }

@@ -1,99 +1,59 @@
 import type { Change, Counterfactual } from '../advice.js';
-import type { Answers } from '../answers.js';
-import { isApplicable } from '../evaluate/applicable.js';
-import { type Decision, decide, winnerOf } from '../evaluate/decide.js';
-import { factsOf } from '../evaluate/run-engine.js';
+import { type Decision, winnerOf } from '../evaluate/decide.js';
+import type { WhatIf } from '../evaluate/what-if.js';
 import { describeValue, joinWords } from '../format.js';
-import type { Facts } from '../ruleset/compile.js';
-import type { LoadedRule, Ruleset } from '../ruleset/ruleset.js';
-import { whatIfCandidates } from './what-if-candidates.js';
+import { requiredChips } from '../ruleset/ruleset.js';
+import type { Chip } from '../ruleset/schema.js';
 
 export interface SearchOptions {
-  /** Most counterfactuals returned. */
-  readonly limit?: number;
   /** Most answers changed at once. */
   readonly maxChanges?: number;
 }
 
-const required = (rule: LoadedRule): readonly string[] =>
-  rule.event.type === 'constraint' ? rule.event.params.require : [];
-
 /**
- * The smallest sets of answer changes that would make another chip the recommendation.
+ * Every smallest set of answer changes that would make another chip the recommendation: each
+ * single change that does it on its own is listed (none is cut to keep the list short), and
+ * chips that need more get their smallest combinations.
  *
- * Rather than trying every combination of changes, it works backwards from each rival chip:
- * the constraints ruling it out must each be switched off by some change (a hitting set), and
- * if that is not enough, one more change must tip the points. Only rules that read a changed
- * answer are re-tested, so a search costs a few dozen cheap decisions, not engine runs.
+ * Rather than trying every combination of changes, it works backwards from each rival chip that
+ * is a real option: the constraints ruling it out must each be switched off by some change (a
+ * hitting set), and if that is not enough, one more change must tip the points.
  */
 export function findCounterfactuals(
-  ruleset: Ruleset,
-  answers: Answers,
-  fired: readonly LoadedRule[],
   decision: Decision,
-  { limit = 6, maxChanges = 3 }: SearchOptions = {},
+  whatIf: WhatIf,
+  { maxChanges = 3 }: SearchOptions = {},
 ): Counterfactual[] {
-  const baseFacts = factsOf(answers);
-  const singles = whatIfCandidates(ruleset, answers);
-  const current = winnerOf(decision).chip;
-  const decisive = fired.filter(
-    (rule) => rule.event.type !== 'assessment' && rule.event.type !== 'next-step',
-  );
-  const firedSet = new Set(decisive);
-  const decisionRules = ruleset.rules.filter(
-    (rule) => rule.event.type === 'constraint' || rule.event.type === 'preference',
-  );
-
-  const winnerWith = (changes: readonly Change[]): string => {
-    const facts: Record<string, unknown> = { ...baseFacts };
-    const changed = new Set<string>();
-    for (const change of changes) {
-      facts[change.field] = change.to;
-      changed.add(change.field);
-    }
-    const now = decisionRules.filter((rule) =>
-      [...rule.facts].some((fact) => changed.has(fact)) ? rule.test(facts) : firedSet.has(rule),
-    );
-    return winnerOf(decide(ruleset, now)).chip.id;
-  };
-
-  const found: { target: number; changes: Change[] }[] = [];
+  const current = winnerOf(decision);
+  const found: { rank: number; chip: Chip; changes: readonly Change[] }[] = [];
   decision.ranking.forEach((standing, rank) => {
-    if (rank === 0) return;
+    if (rank === 0 || !whatIf.isRealOption(standing)) return;
     const target = standing.chip.id;
-    if (!isApplicable(standing, answers)) return;
-    const blockers = decision.applied.filter((rule) => !required(rule).includes(target));
+    const blockers = decision.applied.filter((rule) => !requiredChips(rule).includes(target));
     const fixes = blockers.map((rule) =>
-      singles.filter((change) => !rule.test(withChange(baseFacts, change))),
+      whatIf.changes.filter((change) => !rule.test({ ...whatIf.facts, [change.field]: change.to })),
     );
-    if (fixes.some((options) => options.length === 0)) return;
+    const leadsThere = (set: readonly Change[]) => whatIf.recommendedWith(set) === target;
     const bases = hittingSets(fixes, maxChanges);
-    let results = bases.filter((set) => set.length > 0 && winnerWith(set) === target);
+    let results = bases.filter((set) => set.length > 0 && leadsThere(set));
     if (results.length === 0) {
       results = bases.flatMap((set) =>
         set.length >= maxChanges
           ? []
-          : singles
+          : whatIf.changes
               .filter((extra) => !set.some((change) => change.field === extra.field))
               .map((extra) => [...set, extra])
-              .filter((candidate) => winnerWith(candidate) === target),
+              .filter(leadsThere),
       );
     }
     const smallest = Math.min(...results.map((set) => set.length));
-    const seen = new Set<string>();
-    for (const changes of results.filter((set) => set.length === smallest)) {
-      const key = changes
-        .map((change) => change.field)
-        .sort()
-        .join('+');
-      if (seen.has(key)) continue;
-      seen.add(key);
-      found.push({ target: rank, changes });
+    for (const changes of nearest(unique(results.filter((set) => set.length === smallest)))) {
+      found.push({ rank, chip: standing.chip, changes });
     }
   });
-
-  return pickDiverse(found, limit).map(({ target, changes }) => {
-    const chip = (decision.ranking[target] as (typeof decision.ranking)[number]).chip;
+  // Single changes first, then by how close the chip ranks, then in question order.
+  found.sort((a, b) => a.changes.length - b.changes.length || a.rank - b.rank);
+  return found.map(({ chip, changes }) => {
     const phrases = changes.map(
       (change) =>
         `${change.phrase} (${change.from === undefined ? 'not answered' : `you answered ${describeValue(change.field, change.from)}`})`,
@@ -103,13 +63,41 @@ export function findCounterfactuals(
       vendor: chip.vendor,
       label: chip.label,
       changes,
-      text: `If ${joinWords(phrases)}, ${chip.label} would be recommended instead of ${current.label}.`,
+      text: `If ${joinWords(phrases)}, ${chip.label} would be recommended instead of ${current.chip.label}.`,
     };
   });
 }
 
-function withChange(facts: Facts, change: Change): Facts {
-  return { ...facts, [change.field]: change.to };
+const keyOf = (set: readonly Change[]): string =>
+  set
+    .map((change) => `${change.field}=${JSON.stringify(change.to)}`)
+    .sort()
+    .join('&');
+
+/** The sets once each, whatever order their changes were found in. */
+function unique(sets: readonly (readonly Change[])[]): (readonly Change[])[] {
+  return [...new Map(sets.map((set) => [keyOf(set), set])).values()];
+}
+
+/**
+ * Of single changes to the same number, only the nearest: "if spend were at most $10,000" says
+ * all that "at most $0" would.
+ */
+function nearest(sets: readonly (readonly Change[])[]): (readonly Change[])[] {
+  const distance = (change: Change) =>
+    typeof change.to === 'number' && typeof change.from === 'number'
+      ? Math.abs(change.to - change.from)
+      : undefined;
+  return sets.filter((set) => {
+    const [only] = set;
+    const away = only && set.length === 1 ? distance(only) : undefined;
+    if (away === undefined) return true;
+    return !sets.some((other) => {
+      const [rival] = other;
+      const closer = rival && other.length === 1 ? distance(rival) : undefined;
+      return other !== set && rival?.field === only?.field && closer !== undefined && closer < away;
+    });
+  });
 }
 
 /** Minimal sets with one change from each list, never two values for the same answer. */
@@ -130,38 +118,14 @@ function hittingSets(lists: readonly (readonly Change[])[], maxChanges: number):
     }
     sets = next;
   }
-  const keyed = new Map(
-    sets.map((set) => [
-      set
-        .map((change) => `${change.field}=${JSON.stringify(change.to)}`)
-        .sort()
-        .join('&'),
-      set,
-    ]),
-  );
-  const unique = [...keyed.values()].sort((a, b) => a.length - b.length);
-  return unique.filter(
+  const distinct = unique(sets).sort((a, b) => a.length - b.length) as Change[][];
+  return distinct.filter(
     (set, i) =>
-      !unique
+      !distinct
         .slice(0, i)
         .some(
           (smaller) =>
             smaller.length < set.length && smaller.every((change) => set.includes(change)),
         ),
   );
-}
-
-/** Smallest first; one per rival chip before a second for any, then by question order. */
-function pickDiverse<T extends { target: number; changes: Change[] }>(
-  found: T[],
-  limit: number,
-): T[] {
-  const ordered = [...found].sort(
-    (a, b) => a.changes.length - b.changes.length || a.target - b.target,
-  );
-  const firsts = ordered.filter(
-    (item, i) => ordered.findIndex((other) => other.target === item.target) === i,
-  );
-  const rest = ordered.filter((item) => !firsts.includes(item));
-  return [...firsts, ...rest].slice(0, limit);
 }

@@ -1,15 +1,16 @@
 import type { LoadedRule } from '../ruleset/ruleset.js';
+import { type DecisionContext, holds } from './decision-conditions.js';
 
 /**
- * Next steps from fired next-step rules that apply to the recommended chip: steps specific to
- * the chip first, then general ones, each in ruleset order.
+ * Next steps from fired next-step rules whose `when` holds for this decision: steps for the
+ * recommended chip first, then general ones, each in ruleset order.
  */
-export function buildNextSteps(fired: readonly LoadedRule[], recommended: string): string[] {
+export function buildNextSteps(fired: readonly LoadedRule[], context: DecisionContext): string[] {
   const steps = fired.flatMap((rule) => {
     if (rule.event.type !== 'next-step') return [];
-    const { forChips, text } = rule.event.params;
-    if (forChips && !forChips.includes(recommended)) return [];
-    return [{ text, specific: forChips !== undefined }];
+    const { when, text } = rule.event.params;
+    if (!holds(when, context)) return [];
+    return [{ text, specific: when?.recommended !== undefined }];
   });
   return [...steps.filter((s) => s.specific), ...steps.filter((s) => !s.specific)].map(
     (s) => s.text,

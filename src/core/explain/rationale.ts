@@ -83,7 +83,8 @@ export function effectText(ruleset: Ruleset, rule: LoadedRule): string {
   if (event.type === 'preference') {
     return Object.entries(event.params.points)
       .map(
-        ([id, points]) => `${points > 0 ? '+' : '−'}${Math.abs(points)} ${chipLabel(ruleset, id)}`,
+        ([id, points]) =>
+          `${points > 0 ? '+' : '−'}${Math.abs(points)} ${Math.abs(points) === 1 ? 'point' : 'points'} for ${chipLabel(ruleset, id)}`,
       )
       .join(', ');
   }
@@ -142,7 +143,7 @@ export function buildRationale(
   return [
     {
       ruleId: 'default-order',
-      text: 'No rule matched these answers, so the chips keep their default order from chips.json.',
+      text: 'No rule matched these answers, so the chips keep the order the ruleset lists them in.',
       source: first?.source ?? ruleset.article.sections[0]?.heading ?? '',
       role: 'supports',
       priority: 0,

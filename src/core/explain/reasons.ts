@@ -22,37 +22,46 @@ function separating(fired: readonly LoadedRule[], winner: string, rival: string)
     .map(({ rule }) => rule);
 }
 
+/** A rule that reads nothing but the workload kind (which chips train, which serve). */
+const aboutKindOnly = (rule: LoadedRule): boolean =>
+  [...rule.facts].every((fact) => fact === 'workload');
+
 /**
- * One line on why the recommendation won: constraints that removed a real option scoring at
- * least as high, then the preferences that open the widest gap to any allowed rival.
+ * One line on why the recommendation won: constraints that removed a rival for this kind of work
+ * scoring at least as high ("custom CUDA kernels only run on NVIDIA"), or any rival when none is
+ * left, then the preferences that open the widest gap to an allowed rival. A chip that does not
+ * do this kind of work at all (Trainium for inference) is no rival, so the rule saying so is no
+ * reason.
  */
-export function recommendationReason(
-  decision: Decision,
-  fired: readonly LoadedRule[],
-  applicable: (standing: Standing) => boolean,
-): string {
-  const [winner, ...rivals] = decision.ranking;
+export function recommendationReason(decision: Decision, fired: readonly LoadedRule[]): string {
+  const [winner, ...others] = decision.ranking;
   if (!winner) return '';
-  const decisiveConstraints = decision.applied.filter((rule) =>
+  const rivals = others.filter((standing) => !standing.ruledOutBy.some(aboutKindOnly));
+  const allowed = rivals.filter((standing) => standing.eligible);
+  const removes = (rule: LoadedRule, atLeastAsGood: boolean) =>
     rivals.some(
       (standing) =>
-        applicable(standing) &&
-        standing.ruledOutBy.includes(rule) &&
-        standing.points >= winner.points,
-    ),
-  );
-  const allowed = rivals.filter((standing) => standing.eligible);
+        standing.ruledOutBy.includes(rule) && (!atLeastAsGood || standing.points >= winner.points),
+    );
+  // With no rival left standing, whatever removed them is the whole reason.
+  const decisiveConstraints = [
+    ...decision.applied.filter((rule) => removes(rule, true)),
+    ...(allowed.length === 0
+      ? decision.applied.filter((rule) => removes(rule, false) && !removes(rule, true))
+      : []),
+  ];
   const own = (rule: LoadedRule) => pointsFor(rule, winner.chip.id);
   const widestGap = (rule: LoadedRule) =>
     allowed.length === 0
-      ? own(rule)
+      ? 0
       : Math.max(...allowed.map((rival) => own(rule) - pointsFor(rule, rival.chip.id)));
   const preferences = fired
     .filter((rule) => widestGap(rule) > 0)
     .sort((a, b) => widestGap(b) - widestGap(a) || own(b) - own(a));
   const reasons = distinctReasons([...decisiveConstraints, ...preferences], 2);
-  if (reasons.length === 0)
-    return 'Highest-ranked chip for these answers (the default order decides).';
+  if (reasons.length === 0) {
+    return 'No rule favours one chip over another for these answers; this is the first chip the ruleset lists.';
+  }
   return `${capitalize(reasons.join('; '))}.`;
 }
 
@@ -86,7 +95,8 @@ export function whyNot(standing: Standing, winner: Standing, fired: readonly Loa
   const [top] = separating(fired, winner.chip.id, standing.chip.id);
   const tally = `${standing.points} vs ${winner.points} points`;
   if (standing.points === winner.points) {
-    return `Tied with ${winner.chip.label} (${tally}); ${winner.chip.label} comes first in the default order.`;
+    // The bundled rules never tie (tests/core/truth.test.ts); edited ones may.
+    return `Tied with ${winner.chip.label} on points (${standing.points} each); the ruleset lists ${winner.chip.label} first, and on a tie the first listed is recommended.`;
   }
   return `Outscored by ${winner.chip.label} (${tally})${top ? `: ${reasonOf(top)}` : ''}.`;
 }

@@ -11,7 +11,7 @@ const isNumberLike = (value: unknown): boolean =>
  * json-rules-engine's default operators, restated as plain synchronous functions with the same
  * fact-value validators (engine-default-operators.js). The engine decides every recommendation;
  * these let "what would change the answer" try hundreds of variations without an async engine
- * run each. tests/core/compile.test.ts proves both agree on generated answers.
+ * run each. tests/core/properties.test.ts proves both fire the same rules on generated answers.
  */
 const OPERATOR_FUNCTIONS: Record<Operator, (factValue: unknown, value: unknown) => boolean> = {
   equal: (a, b) => a === b,

@@ -2,7 +2,7 @@ import type { AnswerField, Workload } from '../answers.js';
 import { RulesetContradictionError } from '../errors.js';
 import { appliesTo, questionFor } from '../questions.js';
 import { combinationCount, combinations } from './domain.js';
-import type { LoadedRule, Ruleset } from './ruleset.js';
+import { type LoadedRule, type Ruleset, requiredChips } from './ruleset.js';
 
 /** Above this many combinations for one priority level, constraints are checked in pairs. */
 const MAX_JOINT_COMBINATIONS = 200_000;
@@ -11,9 +11,6 @@ export interface Contradiction {
   readonly rules: readonly LoadedRule[];
   readonly example: Readonly<Record<string, unknown>>;
 }
-
-const requireOf = (rule: LoadedRule): readonly string[] =>
-  rule.event.type === 'constraint' ? rule.event.params.require : [];
 
 /**
  * Finds constraints of the same priority that can fire together while no chip satisfies all of
@@ -50,8 +47,8 @@ function firstContradiction(ruleset: Ruleset, group: LoadedRule[]): Contradictio
     const fired = group.filter((rule) => rule.test(facts));
     if (fired.length < 2) continue;
     const left = fired.reduce<readonly string[]>(
-      (chips, rule) => chips.filter((chip) => requireOf(rule).includes(chip)),
-      requireOf(fired[0] as LoadedRule),
+      (chips, rule) => chips.filter((chip) => requiredChips(rule).includes(chip)),
+      requiredChips(fired[0] as LoadedRule),
     );
     if (left.length === 0) return { rules: fired, example: facts };
   }
@@ -64,7 +61,7 @@ export function assertNoContradictions(ruleset: Ruleset): void {
   if (!first) return;
   const names = first.rules.map(
     (rule) =>
-      `${rule.file} rules[${rule.index}] ("${rule.name}", requires ${requireOf(rule).join(' or ')})`,
+      `${rule.file} rules[${rule.index}] ("${rule.name}", requires ${requiredChips(rule).join(' or ')})`,
   );
   const workload = first.example.workload as Workload | undefined;
   const example = Object.entries(first.example)

@@ -50,16 +50,20 @@ export function domainOf(ruleset: Ruleset, field: AnswerField): unknown[] {
   }
 }
 
-/** Whether a partial combination of facts could come from valid answers. */
+/**
+ * Whether a partial combination of facts could come from valid answers: a required question that
+ * applies is answered, and once the workload kind is known, no question for another kind is.
+ */
 export function isPlausible(facts: Readonly<Record<string, unknown>>): boolean {
   const workload = facts.workload as 'training' | 'inference' | undefined;
-  return QUESTIONS.every(
-    (question) =>
-      !(question.field in facts) ||
-      facts[question.field] !== undefined ||
-      !question.required ||
-      !appliesTo(question, workload),
-  );
+  const kindKnown = 'workload' in facts;
+  return QUESTIONS.every((question) => {
+    if (!(question.field in facts)) return true;
+    const answered = facts[question.field] !== undefined;
+    const applies = appliesTo(question, workload);
+    if (kindKnown && answered && !applies) return false;
+    return answered || !question.required || !applies;
+  });
 }
 
 /** Every combination of representative values of the given facts (a cartesian product). */

@@ -19,6 +19,25 @@ export interface LoadedRule {
   readonly test: Predicate;
 }
 
+/** The chips a constraint allows (its `require` list); empty for every other kind of rule. */
+export function requiredChips(rule: LoadedRule): readonly string[] {
+  return rule.event.type === 'constraint' ? rule.event.params.require : [];
+}
+
+const decisionRulesCache = new WeakMap<Ruleset, readonly LoadedRule[]>();
+
+/** The rules that decide (constraints and preferences), not those that only explain. */
+export function decisionRules(ruleset: Ruleset): readonly LoadedRule[] {
+  let rules = decisionRulesCache.get(ruleset);
+  if (!rules) {
+    rules = ruleset.rules.filter(
+      (rule) => rule.event.type === 'constraint' || rule.event.type === 'preference',
+    );
+    decisionRulesCache.set(ruleset, rules);
+  }
+  return rules;
+}
+
 /** Everything under `rules/`, validated and cross-checked. Immutable once built. */
 export interface Ruleset {
   readonly chips: readonly Chip[];
@@ -43,14 +62,15 @@ export function buildRuleset(
 ): Ruleset {
   const headings = new Set(article.sections.map((section) => section.heading));
   const chipIds = new Set(chips.map((chip) => chip.id));
+  const costed = new Set(chips.filter((chip) => chip.cost).map((chip) => chip.id));
   const chipProblems = [
     ...duplicates(chips.map((chip) => chip.id)).map(
       (id) => `chips: chip id "${id}" is listed twice`,
     ),
     ...chips.flatMap((chip, index) => [
-      ...unknownHeading(headings, chip.source, ['chips', index, 'source']),
+      ...unknownHeading(headings, chip.source, formatPath(['chips', index, 'source'])),
       ...(chip.cost
-        ? unknownHeading(headings, chip.cost.source, ['chips', index, 'cost', 'source'])
+        ? unknownHeading(headings, chip.cost.source, formatPath(['chips', index, 'cost', 'source']))
         : []),
     ]),
   ];
@@ -63,7 +83,7 @@ export function buildRuleset(
     jsonRules.forEach((rule, index) => {
       // Paths name the rule too: rules[3] ("inference-spend-over-threshold").event.params.source
       const where = `rules[${index}] ("${rule.name}")`;
-      const at = (...rest: PropertyKey[]) => [where, ...rest];
+      const at = (...rest: PropertyKey[]) => `${where}.${formatPath(rest)}`;
       const earlier = seen.get(rule.name);
       if (earlier)
         problems.push(`${where}: rule name "${rule.name}" is already used in ${earlier}`);
@@ -75,13 +95,15 @@ export function buildRuleset(
           problems.push(...unknownHeading(headings, heading, at('event', 'params', 'seeAlso', i)));
         });
       }
-      for (const [key, ids] of chipReferences(rule.event)) {
+      for (const [keys, ids] of chipReferences(rule.event)) {
         ids.forEach((id, i) => {
+          const path = at('event', 'params', ...keys, keys.at(-1) === 'points' ? id : i);
           if (!chipIds.has(id)) {
-            const path = formatPath(at('event', 'params', key, ...(key === 'points' ? [id] : [i])));
             problems.push(
               `${path}: unknown chip "${id}" (chips.json lists ${[...chipIds].join(', ')})`,
             );
+          } else if (keys[0] === 'chips' && rule.event.type === 'cost' && !costed.has(id)) {
+            problems.push(`${path}: "${id}" has no cost claim in chips.json to quote`);
           }
         });
       }
@@ -101,23 +123,36 @@ export function buildRuleset(
   return { chips, article, rules };
 }
 
-function chipReferences(event: RuleEvent): [string, string[]][] {
+/** Every list of chip ids in a rule's params, with where it is: `[["points"], ids]`. */
+function chipReferences(event: RuleEvent): [PropertyKey[], readonly string[]][] {
+  const found: [PropertyKey[], readonly string[]][] = [];
   switch (event.type) {
     case 'constraint':
-      return [['require', event.params.require]];
+      found.push([['require'], event.params.require]);
+      break;
     case 'preference':
-      return [['points', Object.keys(event.params.points)]];
+      found.push([['points'], Object.keys(event.params.points)]);
+      break;
     case 'assessment':
-      return [['chips', event.params.chips]];
+    case 'cost':
+      found.push([['chips'], event.params.chips]);
+      break;
     case 'next-step':
-      return event.params.forChips ? [['forChips', event.params.forChips]] : [];
+      break;
   }
+  const when = 'when' in event.params ? event.params.when : undefined;
+  if (when?.recommended) found.push([['when', 'recommended'], when.recommended]);
+  if (when?.realOption) found.push([['when', 'realOption'], when.realOption]);
+  if (when?.changeLeadsTo) {
+    found.push([['when', 'changeLeadsTo', 'recommends'], when.changeLeadsTo.recommends]);
+  }
+  return found;
 }
 
-function unknownHeading(headings: ReadonlySet<string>, heading: string, path: PropertyKey[]) {
+function unknownHeading(headings: ReadonlySet<string>, heading: string, path: string) {
   if (headings.has(heading)) return [];
   return [
-    `${formatPath(path)}: "${heading}" is not a section heading of the article (article.json lists: ${[...headings].map((h) => `"${h}"`).join(', ')})`,
+    `${path}: "${heading}" is not a section heading of the article (article.json lists: ${[...headings].map((h) => `"${h}"`).join(', ')})`,
   ];
 }
 

@@ -1,5 +1,5 @@
 import type { Advice, Change, RankedChip, RationaleEntry } from '../../core/index.js';
-import { scoreBar } from '../../core/index.js';
+import { RANKING_LEGEND, ROLE_LABELS, scoreBar } from '../../core/index.js';
 import { encodeWhatIf } from '../payloads/answers-value.js';
 import { ActionId } from './ids.js';
 import { button, context, escapeMrkdwn, fields, type KnownBlock, section } from './kit.js';
@@ -9,14 +9,6 @@ import { packLines } from './limits.js';
  * The parts of the reasoning message, one function per part. Lists are packed into as few
  * section blocks as their text needs, so the block count does not grow with the rule count.
  */
-
-const ROLE: Record<RationaleEntry['role'], string> = {
-  narrows: 'Constraint',
-  supports: 'For',
-  outweighed: 'Against (outweighed)',
-  moot: 'Moot (that chip is ruled out)',
-  overridden: 'Overridden',
-};
 
 /** The article sections a rule comes from: "Source: “A” (see also “B”)". */
 function sourceOf(entry: RationaleEntry): string {
@@ -36,7 +28,7 @@ export function rationaleBlocks(advice: Advice): KnownBlock[] {
     'Why: the rules that decided it',
     advice.rationale.map(
       (entry) =>
-        `• *${ROLE[entry.role]}:* ${escapeMrkdwn(entry.text)}\n      _${escapeMrkdwn(entry.effect)}_ · ${sourceOf(entry)}`,
+        `• *${ROLE_LABELS[entry.role]}:* ${escapeMrkdwn(entry.text)}\n      _${escapeMrkdwn(entry.effect)}_ · ${sourceOf(entry)}`,
     ),
   );
 }
@@ -50,7 +42,10 @@ function rankLine(chip: RankedChip, index: number): string {
 }
 
 export function rankingBlocks(advice: Advice): KnownBlock[] {
-  return titled('Every chip, best first', advice.ranking.map(rankLine));
+  return [
+    ...titled('Every chip, best first', advice.ranking.map(rankLine)),
+    context(RANKING_LEGEND),
+  ];
 }
 
 /** The changes of a counterfactual as a what-if button carries them. */
