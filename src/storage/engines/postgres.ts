@@ -1,0 +1,65 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Logger } from '../../logger.js';
+import type { StorageSchema } from '../schema.js';
+import { postgresOpenError } from './open-errors.js';
+
+/** Bounds on every connection, so a slow or silent server costs a wait, never a hang. */
+export interface PostgresTimeouts {
+  /** To open a connection (TCP, TLS, authentication). */
+  readonly connectMs: number;
+  /** For one query's answer, measured by the client (a server that stopped answering). */
+  readonly queryMs: number;
+}
+
+export const DEFAULT_POSTGRES_TIMEOUTS: PostgresTimeouts = { connectMs: 5000, queryMs: 10_000 };
+
+export interface OpenPostgresOptions {
+  readonly url: string;
+  /** How the database is named in messages (the URL without its password). */
+  readonly described: string;
+  /** A schema to work in instead of `public` (each test file has its own). */
+  readonly schema: string | undefined;
+  readonly timeouts: PostgresTimeouts;
+  readonly logger: Logger;
+}
+
+/**
+ * A connection pool under Kysely's PostgresDialect, checked with one round trip so that a
+ * server that cannot be reached stops the start (StorageUnavailableError saying what to check).
+ * A connection the server drops while idle (a restart, `pg_terminate_backend`) is logged and
+ * replaced on next use: pg emits it as a pool `error` event, which would otherwise end the process.
+ */
+export async function openPostgres(options: OpenPostgresOptions): Promise<Kysely<StorageSchema>> {
+  const { schema, timeouts, logger } = options;
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: 10,
+    connectionTimeoutMillis: timeouts.connectMs,
+    query_timeout: timeouts.queryMs,
+    // The server gives up too, so an abandoned query does not hold locks.
+    statement_timeout: timeouts.queryMs,
+    idleTimeoutMillis: 30_000,
+    keepAlive: true,
+    application_name: 'chip-advice',
+    ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
+  });
+  pool.on('error', (error) => {
+    logger.warn(
+      { err: error, database: options.described },
+      'an idle database connection failed; it will be replaced',
+    );
+  });
+  try {
+    const client = await pool.connect();
+    try {
+      await client.query('select 1');
+    } finally {
+      client.release();
+    }
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw postgresOpenError(options.described, error);
+  }
+  return new Kysely<StorageSchema>({ dialect: new PostgresDialect({ pool }) });
+}

@@ -1,0 +1,93 @@
+import type { Kysely, Migration } from 'kysely';
+import { isCodedError } from '../core/index.js';
+import type { Logger } from '../logger.js';
+import { type DatabaseConfig, describeDatabase } from './database-url.js';
+import { createDecisions, type Decisions } from './decisions/decisions.js';
+import { createDeliveryKeys, type DeliveryKeys } from './delivery-keys/delivery-keys.js';
+import { postgresOpenError, sqliteOpenError } from './engines/open-errors.js';
+import {
+  DEFAULT_POSTGRES_TIMEOUTS,
+  openPostgres,
+  type PostgresTimeouts,
+} from './engines/postgres.js';
+import { openSqlite } from './engines/sqlite.js';
+import { migrate } from './migrate.js';
+import { migrationsFor } from './migrations/index.js';
+import type { Engine, StorageSchema } from './schema.js';
+
+export interface OpenStoreOptions {
+  readonly database: DatabaseConfig;
+  readonly logger: Logger;
+  /** PostgreSQL only: work in this schema instead of `public` (each test file has its own). */
+  readonly schema?: string | undefined;
+  /** PostgreSQL connection and query bounds. */
+  readonly timeouts?: PostgresTimeouts;
+  /** Replaces the migrations (tests: a database migrated by a newer version). */
+  readonly migrations?: Record<string, Migration>;
+  /** The clock for key expiry (tests). */
+  readonly now?: () => number;
+}
+
+/** The app's storage: one module per table, over one migrated database. */
+export interface Store {
+  readonly engine: Engine;
+  /** The database in words, without any password (for logs and messages). */
+  readonly described: string;
+  readonly decisions: Decisions;
+  readonly deliveryKeys: DeliveryKeys;
+  /** Closes the connections; the store cannot be used after. */
+  close(): Promise<void>;
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/**
+ * Opens the database DATABASE_URL names (creating the default SQLite file and its folder on
+ * first start), runs the migrations, and returns the store. Throws, to stop the start:
+ * StorageUnavailableError (cannot open or reach it, with what to check), StorageTooNewError
+ * (migrated by a newer version) or StorageMigrationFailedError.
+ */
+export async function openStore(options: OpenStoreOptions): Promise<Store> {
+  const { database, logger, schema } = options;
+  const described = describeDatabase(database);
+  if (schema !== undefined && (database.engine !== 'postgres' || !SCHEMA_NAME.test(schema))) {
+    throw new RangeError('schema is for PostgreSQL, in lower-case letters, digits and _');
+  }
+  const db: Kysely<StorageSchema> =
+    database.engine === 'sqlite'
+      ? openSqlite(database.file, database.isDefault)
+      : await openPostgres({
+          url: database.url,
+          described,
+          schema,
+          timeouts: options.timeouts ?? DEFAULT_POSTGRES_TIMEOUTS,
+          logger,
+        });
+  try {
+    await migrate(db as Kysely<unknown>, {
+      migrations: options.migrations ?? migrationsFor(database.engine),
+      schema,
+      described,
+      logger,
+    });
+  } catch (error) {
+    await db.destroy().catch(() => undefined);
+    if (isCodedError(error) && error.code.startsWith('chip_advice_')) throw error;
+    // A file that opened but cannot be read (corrupt pages), a server that went away.
+    throw database.engine === 'sqlite'
+      ? sqliteOpenError(database.file, error)
+      : postgresOpenError(described, error);
+  }
+  let closed = false;
+  return {
+    engine: database.engine,
+    described,
+    decisions: createDecisions(db, logger),
+    deliveryKeys: createDeliveryKeys(db, options.now),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+    },
+  };
+}
