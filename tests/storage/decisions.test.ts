@@ -9,7 +9,10 @@ describe.each(ENGINES)('decision records on %s', (engine) => {
   let store: Store;
   // Each test works in its own channel, so tests do not see each other's records.
   let channels = 0;
-  const aChannel = () => `C${engine.toUpperCase()}${(channels += 1)}`;
+  const aChannel = () => {
+    channels += 1;
+    return `C${engine.toUpperCase()}${channels}`;
+  };
 
   beforeAll(async () => {
     db = await testDatabase(engine, 'decisions');
@@ -188,7 +191,7 @@ describe.each(ENGINES)('decision records on %s', (engine) => {
       .entries()
       .find((e) => e.msg === 'skipped a decision record that cannot be read');
     expect(logged).toMatchObject({ code: 'chip_advice_stored_data_invalid' });
-    expect(String((logged?.problems as string[])[0])).toMatch(/^answers/);
+    expect(String((logged?.problems as string[] | undefined)?.[0])).toMatch(/^answers/);
 
     const error = await store.decisions
       .currentInThread('T0001', channelId, bad.threadTs)
