@@ -1,4 +1,4 @@
-import type { Kysely, Migration } from 'kysely';
+import { type Kysely, type Migration, sql } from 'kysely';
 import { isCodedError } from '../core/index.js';
 import type { Logger } from '../logger.js';
 import { type DatabaseConfig, describeDatabase } from './database-url.js';
@@ -87,6 +87,13 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     async close() {
       if (closed) return;
       closed = true;
+      if (database.engine === 'sqlite') {
+        // Fold the write-ahead log into the file, so that after a clean stop the file alone
+        // holds everything (libsql's close leaves the log as it is).
+        await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db).catch((error: unknown) => {
+          logger.warn({ err: error, database: described }, 'could not checkpoint the SQLite file');
+        });
+      }
       await db.destroy();
     },
   };

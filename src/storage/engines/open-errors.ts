@@ -22,7 +22,12 @@ export function checkSqlitePath(file: string): void {
   try {
     folderStat = statSync(folder);
   } catch (error) {
-    throw unavailable(`the folder ${folder} does not exist: create it, or change the path`, error);
+    throw unavailable(
+      errorCode(error) === 'ENOENT'
+        ? `the folder ${folder} does not exist: create it, or change the path`
+        : `the folder ${folder} cannot be reached by this user (${errorCode(error) ?? describe(error)}): check the permissions of the folders above it`,
+      error,
+    );
   }
   if (!folderStat.isDirectory()) throw unavailable(`${folder} is not a folder: change the path`);
   try {
