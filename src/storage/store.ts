@@ -24,6 +24,11 @@ export interface OpenStoreOptions {
   readonly timeouts?: PostgresTimeouts;
   /** Replaces the migrations (tests: a database migrated by a newer version). */
   readonly migrations?: Record<string, Migration>;
+  /**
+   * SQLite only: caps the file at this many pages (`PRAGMA max_page_count`, 4 KiB each); past it
+   * writes fail with SQLITE_FULL as on a full disk. Tests use it to fill the "disk".
+   */
+  readonly sqliteMaxPages?: number;
   /** The clock for key expiry (tests). */
   readonly now?: () => number;
 }
@@ -55,7 +60,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   }
   const db: Kysely<StorageSchema> =
     database.engine === 'sqlite'
-      ? openSqlite(database.file, database.isDefault)
+      ? openSqlite(database.file, database.isDefault, options.sqliteMaxPages)
       : await openPostgres({
           url: database.url,
           described,

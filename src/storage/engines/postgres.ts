@@ -27,8 +27,8 @@ export interface OpenPostgresOptions {
 /**
  * A connection pool under Kysely's PostgresDialect, checked with one round trip so that a
  * server that cannot be reached stops the start (StorageUnavailableError saying what to check).
- * A connection the server drops while idle (a restart, `pg_terminate_backend`) is logged and
- * replaced on next use: pg emits it as a pool `error` event, which would otherwise end the process.
+ * A connection the server drops (a restart, `pg_terminate_backend`, a network cut) is logged
+ * and replaced on next use: pg reports it as an `error` event, which would otherwise end the process.
  */
 export async function openPostgres(options: OpenPostgresOptions): Promise<Kysely<StorageSchema>> {
   const { schema, timeouts, logger } = options;
@@ -49,6 +49,14 @@ export async function openPostgres(options: OpenPostgresOptions): Promise<Kysely
       { err: error, database: options.described },
       'an idle database connection failed; it will be replaced',
     );
+  });
+  // pg-pool listens for errors only while a connection is idle. One that fails while in use
+  // also emits `error` on its client, which with no listener would end the process; the query
+  // in flight is rejected with the same error, and the pool drops the connection on release.
+  pool.on('connect', (client) => {
+    client.on('error', (error) => {
+      logger.debug({ err: error }, 'a database connection failed while in use');
+    });
   });
   try {
     const client = await pool.connect();

@@ -66,7 +66,11 @@ class StoreSqliteDialect extends SqliteDialect {
  * timeout; `synchronous=NORMAL`, which in WAL mode loses nothing on a process crash and only
  * the last commits on a power loss. Throws StorageUnavailableError saying what to check.
  */
-export function openSqlite(file: string, createFolder: boolean): Kysely<StorageSchema> {
+export function openSqlite(
+  file: string,
+  createFolder: boolean,
+  maxPages?: number,
+): Kysely<StorageSchema> {
   if (createFolder) mkdirSync(path.dirname(file), { recursive: true });
   checkSqlitePath(file);
   let database: Database.Database;
@@ -80,6 +84,7 @@ export function openSqlite(file: string, createFolder: boolean): Kysely<StorageS
     // Reads the header: a file that is not a database fails here, not at the first request.
     database.exec('PRAGMA journal_mode = WAL');
     database.exec('PRAGMA synchronous = NORMAL');
+    if (maxPages !== undefined) database.exec(`PRAGMA max_page_count = ${Math.trunc(maxPages)}`);
   } catch (error) {
     database.close();
     throw sqliteOpenError(file, error);

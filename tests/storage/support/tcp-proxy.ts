@@ -10,6 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 export class TcpProxy {
   readonly #server: net.Server;
   readonly #sockets = new Set<net.Socket>();
+  readonly #upstreams = new Set<net.Socket>();
   #mode: 'pass' | 'refuse' | 'blackhole' = 'pass';
   #delayMs = 0;
 
@@ -63,6 +64,13 @@ export class TcpProxy {
     for (const socket of this.#sockets) socket.destroy();
   }
 
+  /** Local ports of the connections to the server: `client_port` in pg_stat_activity. */
+  upstreamPorts(): number[] {
+    return [...this.#upstreams]
+      .map((socket) => socket.localPort)
+      .filter((port) => port !== undefined);
+  }
+
   async close(): Promise<void> {
     this.cut();
     await new Promise<void>((resolve) => this.#server.close(() => resolve()));
@@ -79,8 +87,10 @@ export class TcpProxy {
     if (this.#mode === 'blackhole') return;
     const upstream = net.connect(this.target);
     this.#sockets.add(upstream);
+    this.#upstreams.add(upstream);
     upstream.on('close', () => {
       this.#sockets.delete(upstream);
+      this.#upstreams.delete(upstream);
       client.destroy();
     });
     client.on('close', () => upstream.destroy());
