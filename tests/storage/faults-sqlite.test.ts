@@ -120,6 +120,35 @@ describe('an SQLite file after a clean stop', () => {
   });
 });
 
+describe('a backup of an SQLite file taken while the app writes', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await testDatabase('sqlite', 'backup');
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  it('VACUUM INTO from another connection copies every committed record', async () => {
+    const store = await db.open();
+    onTestFinished(() => store.close());
+    for (let i = 0; i < 20; i += 1)
+      await store.decisions.record(await aDecision({ channelId: 'CBACKUP' }));
+    if (db.database.engine !== 'sqlite') throw new Error('unreachable');
+    const copy = path.join(path.dirname(db.database.file), 'backup.db');
+    // What `sqlite3 data/chip-advice.db "VACUUM INTO 'backup.db'"` does, from another connection.
+    await db.raw(`VACUUM INTO '${copy}'`);
+    const restored = await openStore({
+      database: { engine: 'sqlite', file: copy, isDefault: false },
+      logger: db.logger,
+    });
+    onTestFinished(() => restored.close());
+    expect((await restored.decisions.recentInChannel('T0001', 'CBACKUP')).decisions).toHaveLength(
+      20,
+    );
+  });
+});
+
 /** A real full disk: a 4 MiB tmpfs for the database's folder, where this machine allows mounts (root). */
 function mountTinyDisk(): string | undefined {
   const dir = mkdtempSync(path.join(tmpdir(), 'chip-advice-disk-'));
