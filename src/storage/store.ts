@@ -46,6 +46,9 @@ export interface Store {
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
+/** Longest a migration statement may run, or wait for another process's migration. */
+const MIGRATION_TIMEOUT_MS = 15 * 60_000;
+
 /**
  * Opens the database DATABASE_URL names (creating the default SQLite file and its folder on
  * first start), runs the migrations, and returns the store. Throws, to stop the start:
@@ -58,30 +61,39 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   if (schema !== undefined && (database.engine !== 'postgres' || !SCHEMA_NAME.test(schema))) {
     throw new RangeError('schema is for PostgreSQL, in lower-case letters, digits and _');
   }
-  const db: Kysely<StorageSchema> =
+  const timeouts = options.timeouts ?? DEFAULT_POSTGRES_TIMEOUTS;
+  const connect = (queryMs: number) =>
     database.engine === 'sqlite'
       ? openSqlite(database.file, database.isDefault, options.sqliteMaxPages)
-      : await openPostgres({
+      : openPostgres({
           url: database.url,
           described,
           schema,
-          timeouts: options.timeouts ?? DEFAULT_POSTGRES_TIMEOUTS,
+          timeouts: { ...timeouts, queryMs },
           logger,
         });
+  // On PostgreSQL, migrations get a connection of their own without the per-query bound: waiting
+  // for another replica's migration, or a long one, must not be cut off at 10 seconds.
+  const migrating = await connect(MIGRATION_TIMEOUT_MS);
   try {
-    await migrate(db as Kysely<unknown>, {
+    await migrate(migrating as Kysely<unknown>, {
       migrations: options.migrations ?? migrationsFor(database.engine),
       schema,
       described,
       logger,
     });
   } catch (error) {
-    await db.destroy().catch(() => undefined);
+    await migrating.destroy().catch(() => undefined);
     if (isCodedError(error) && error.code.startsWith('chip_advice_')) throw error;
     // A file that opened but cannot be read (corrupt pages), a server that went away.
     throw database.engine === 'sqlite'
       ? sqliteOpenError(database.file, error)
       : postgresOpenError(described, error);
+  }
+  let db: Kysely<StorageSchema> = migrating;
+  if (database.engine === 'postgres') {
+    await migrating.destroy();
+    db = await connect(timeouts.queryMs);
   }
   let closed = false;
   return {

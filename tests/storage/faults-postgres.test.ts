@@ -58,6 +58,11 @@ describe('PostgreSQL failing after start: nothing is lost, no one is held up', (
     );
   const messages = () => log.sink.entries().map((entry) => String(entry.msg));
 
+  it('closing the store ends its connections, even when it never ran a query', async () => {
+    await store.close();
+    await eventually(() => proxy.upstreamPorts().length === 0, 2000);
+  });
+
   it('records written while the server is down are kept, retried, and all written when it is back', async () => {
     const writer = createRecordWriter({
       decisions: store.decisions,

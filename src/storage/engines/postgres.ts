@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Logger } from '../../logger.js';
 import type { StorageSchema } from '../schema.js';
@@ -58,16 +58,14 @@ export async function openPostgres(options: OpenPostgresOptions): Promise<Kysely
       logger.debug({ err: error }, 'a database connection failed while in use');
     });
   });
+  const db = new Kysely<StorageSchema>({ dialect: new PostgresDialect({ pool }) });
   try {
-    const client = await pool.connect();
-    try {
-      await client.query('select 1');
-    } finally {
-      client.release();
-    }
+    // Through Kysely, so that its driver owns the pool from here on and `destroy()` ends it
+    // (it ends the pool only once a query has run).
+    await sql`select 1`.execute(db);
   } catch (error) {
-    await pool.end().catch(() => undefined);
+    await db.destroy().catch(() => undefined);
     throw postgresOpenError(options.described, error);
   }
-  return new Kysely<StorageSchema>({ dialect: new PostgresDialect({ pool }) });
+  return db;
 }
