@@ -216,6 +216,18 @@ describe('PostgreSQL failing after start: nothing is lost, no one is held up', (
     expect(log.sink.errors()[2]?.reason).toBe('the app stopped before the database answered');
   });
 
+  it('stopping during a first write waits for it, and logs the record as lost if it failed', async () => {
+    const writer = createRecordWriter({ decisions: store.decisions, logger: log.logger });
+    proxy.delay(1500); // longer than the 1 s query bound
+    const decision = await aDecision({ channelId: 'CINFLIGHT' });
+    const writing = writer.write(decision);
+    expect(await writer.close(100)).toEqual({ lost: 1 });
+    expect(await writing).toBe('queued');
+    expect(log.sink.errors()).toMatchObject([
+      { code: 'chip_advice_decision_lost', decision: { summaryTs: decision.summaryTs } },
+    ]);
+  });
+
   it('stopping while the database is back writes what was waiting', async () => {
     const writer = createRecordWriter({
       decisions: store.decisions,

@@ -19,7 +19,11 @@ export type WriteOutcome = 'written' | 'queued' | 'lost';
 
 /** Writes decision records without ever holding up (or failing) the delivery they record. */
 export interface RecordWriter {
-  /** Writes the record now, or keeps it and retries until it is written. Never rejects. */
+  /**
+   * Writes the record now, or keeps it and retries until it is written. Never rejects. Resolves
+   * after the first attempt, which a slow database can hold for its query bound (10 s): call it
+   * once the advice is delivered, without awaiting it on the way to the person.
+   */
   write(decision: NewDecision): Promise<WriteOutcome>;
   /** Records waiting to be written. */
   readonly pending: number;
@@ -47,6 +51,8 @@ export function createRecordWriter(options: RecordWriterOptions): RecordWriter {
   let timer: NodeJS.Timeout | undefined;
   let draining: Promise<void> | undefined;
   let closed = false;
+  /** First attempts under way (not yet queued), for close() to wait for. */
+  const inFlight = new Set<Promise<unknown>>();
 
   const lose = (decision: NewDecision, reason: string) => {
     logger.error(
@@ -123,11 +129,16 @@ export function createRecordWriter(options: RecordWriterOptions): RecordWriter {
         keep(decision);
         return 'queued';
       }
-      const outcome = await attempt(decision);
-      if (outcome !== 'failed') return outcome;
-      keep(decision);
-      if (timer === undefined && !draining) schedule();
-      return 'queued';
+      const writing = (async (): Promise<WriteOutcome> => {
+        const outcome = await attempt(decision);
+        if (outcome !== 'failed') return outcome;
+        keep(decision);
+        if (timer === undefined && !draining) schedule();
+        return 'queued';
+      })();
+      inFlight.add(writing);
+      void writing.finally(() => inFlight.delete(writing));
+      return writing;
     },
     get pending() {
       return queue.length;
@@ -136,7 +147,7 @@ export function createRecordWriter(options: RecordWriterOptions): RecordWriter {
       closed = true;
       if (timer) clearTimeout(timer);
       const deadline = Date.now() + timeoutMs;
-      await draining;
+      await Promise.all([draining, ...inFlight]);
       while (queue.length > 0 && Date.now() < deadline) {
         if ((await attempt(queue[0] as NewDecision)) !== 'failed') queue.shift();
         else await sleep(Math.min(delayMs, Math.max(0, deadline - Date.now())));
