@@ -112,7 +112,7 @@ export class StorageTooNewError extends Error implements CodedError {
   }
 }
 
-/** A migration failed; nothing of it was applied (each runs in a transaction). */
+/** A migration failed; none of the migrations run with it was applied (one transaction). */
 export class StorageMigrationFailedError extends Error implements CodedError {
   readonly code = AppErrorCode.StorageMigrationFailed;
   override readonly name = 'StorageMigrationFailedError';

@@ -14,8 +14,8 @@ export interface MigrateOptions {
 const MIGRATION_TABLE = 'kysely_migration';
 
 /**
- * Brings the database to the latest migration. Kysely's Migrator runs each migration in a
- * transaction, under PostgreSQL's advisory lock (and SQLite's write lock, see
+ * Brings the database to the latest migration. Kysely's Migrator runs the pending migrations in
+ * one transaction, under PostgreSQL's advisory lock (and SQLite's write lock, see
  * `engines/sqlite.ts`), so when several processes start at once one migrates and the others
  * find the work done. A database that has run a migration this code does not know was migrated
  * by a newer version: that stops the start (StorageTooNewError) before anything is changed.
