@@ -1,5 +1,10 @@
 import { z } from 'zod';
 import { ConfigInvalidError } from './errors.js';
+import {
+  DATABASE_URL_HOW_TO_FIX,
+  type DatabaseConfig,
+  databaseUrlSchema,
+} from './storage/database-url.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];
@@ -28,6 +33,10 @@ export interface Config {
   readonly slackApiTimeoutMs: number;
   /** On SIGTERM, wait this long for requests in flight before giving up (exit code 1). */
   readonly shutdownTimeoutMs: number;
+  /** Where decisions and delivery keys are stored (DATABASE_URL). */
+  readonly database: DatabaseConfig;
+  /** Decisions older than this many days are pruned; undefined keeps them. */
+  readonly decisionRetentionDays: number | undefined;
 }
 
 /** Where to get each value: the second half of every message that stops the start. */
@@ -44,6 +53,9 @@ const HOW_TO_FIX: Record<string, string> = {
   RULES_DIR: 'set the path of a folder with chips.json, article.json and rule files, or unset it',
   SLACK_API_TIMEOUT_MS: 'set a number of milliseconds from 100 to 120000, or unset it for 10000',
   SHUTDOWN_TIMEOUT_MS: 'set a number of milliseconds from 0 to 600000, or unset it for 10000',
+  DATABASE_URL: DATABASE_URL_HOW_TO_FIX,
+  DECISION_RETENTION_DAYS:
+    'set a whole number of days from 1 to 36500, or unset it to keep decisions',
 };
 
 /** `FOO=` in a .env file means "not set", not "set to nothing". */
@@ -103,6 +115,21 @@ const envSchema = z
     RULES_DIR: z.preprocess(unsetIfBlank, z.string().optional()),
     SLACK_API_TIMEOUT_MS: millis(100, 120_000, 10_000),
     SHUTDOWN_TIMEOUT_MS: millis(0, 600_000, 10_000),
+    DATABASE_URL: databaseUrlSchema,
+    DECISION_RETENTION_DAYS: z.preprocess(
+      unsetIfBlank,
+      z
+        .string()
+        .regex(/^\d{1,5}$/, { error: (issue) => `must be a number of days (got "${issue.input}")` })
+        .transform(Number)
+        .pipe(
+          z
+            .number()
+            .min(1, { error: 'must be at least 1' })
+            .max(36_500, { error: 'must be at most 36500' }),
+        )
+        .optional(),
+    ),
     NODE_ENV: z.string().optional(),
   })
   .refine((env) => env.SLACK_APP_TOKEN !== undefined || env.SLACK_SIGNING_SECRET !== undefined, {
@@ -142,11 +169,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : `${values.SLACK_API_URL}/`,
     logLevel: values.LOG_LEVEL,
     logFormat: values.NODE_ENV === 'development' ? 'pretty' : 'json',
-    secrets: [values.SLACK_BOT_TOKEN, values.SLACK_APP_TOKEN, values.SLACK_SIGNING_SECRET].filter(
-      (secret): secret is string => secret !== undefined,
-    ),
+    secrets: [
+      values.SLACK_BOT_TOKEN,
+      values.SLACK_APP_TOKEN,
+      values.SLACK_SIGNING_SECRET,
+      values.DATABASE_URL.engine === 'postgres' ? values.DATABASE_URL.password : undefined,
+    ].filter((secret): secret is string => secret !== undefined),
     rulesDir: values.RULES_DIR,
     slackApiTimeoutMs: values.SLACK_API_TIMEOUT_MS,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
+    database: values.DATABASE_URL,
+    decisionRetentionDays: values.DECISION_RETENTION_DAYS,
   };
 }

@@ -9,6 +9,10 @@ export const AppErrorCode = {
   PayloadInvalid: 'chip_advice_payload_invalid',
   SlackResponseInvalid: 'chip_advice_slack_response_invalid',
   DeliveryFailed: 'chip_advice_delivery_failed',
+  StorageUnavailable: 'chip_advice_storage_unavailable',
+  StorageTooNew: 'chip_advice_storage_too_new',
+  StorageMigrationFailed: 'chip_advice_storage_migration_failed',
+  StoredDataInvalid: 'chip_advice_stored_data_invalid',
 } as const;
 
 export type AppErrorCode = (typeof AppErrorCode)[keyof typeof AppErrorCode];
@@ -72,5 +76,71 @@ export class DeliveryFailedError extends Error implements CodedError {
     options?: ErrorOptions,
   ) {
     super(`the advice could not be posted to ${destination}`, options);
+  }
+}
+
+/**
+ * The database in DATABASE_URL cannot be opened or reached. `hint` says what to check (a folder
+ * that does not exist, permissions, not a database, host unreachable, authentication, a missing
+ * database); `database` names it without its password. `cause` is the driver's error.
+ */
+export class StorageUnavailableError extends Error implements CodedError {
+  readonly code = AppErrorCode.StorageUnavailable;
+  override readonly name = 'StorageUnavailableError';
+
+  constructor(
+    readonly database: string,
+    readonly hint: string,
+    options?: ErrorOptions,
+  ) {
+    super(`DATABASE_URL (${database}): ${hint}`, options);
+  }
+}
+
+/** The database has migrations this code does not know: it was migrated by a newer version. */
+export class StorageTooNewError extends Error implements CodedError {
+  readonly code = AppErrorCode.StorageTooNew;
+  override readonly name = 'StorageTooNewError';
+
+  constructor(
+    readonly database: string,
+    readonly unknownMigrations: readonly string[],
+  ) {
+    super(
+      `DATABASE_URL (${database}) was migrated by a newer version of chip-advice (unknown migrations: ${unknownMigrations.join(', ')}): run that version or newer, or point DATABASE_URL at another database`,
+    );
+  }
+}
+
+/** A migration failed; none of the migrations run with it was applied (one transaction). */
+export class StorageMigrationFailedError extends Error implements CodedError {
+  readonly code = AppErrorCode.StorageMigrationFailed;
+  override readonly name = 'StorageMigrationFailedError';
+
+  constructor(
+    readonly database: string,
+    readonly migration: string | undefined,
+    options?: ErrorOptions,
+  ) {
+    const which = migration ? `migration ${migration}` : 'the migrations';
+    const why = options?.cause instanceof Error ? `: ${options.cause.message}` : '';
+    super(`DATABASE_URL (${database}): ${which} failed${why}`, options);
+  }
+}
+
+/**
+ * A record read from the database (or about to be written) is not the documented shape:
+ * `what` names it (e.g. `decision 3f… in the database`), `problems` says what is wrong.
+ */
+export class StoredDataInvalidError extends Error implements CodedError {
+  readonly code = AppErrorCode.StoredDataInvalid;
+  override readonly name = 'StoredDataInvalidError';
+
+  constructor(
+    readonly what: string,
+    readonly problems: readonly string[],
+    options?: ErrorOptions,
+  ) {
+    super(`${what} is invalid: ${problems.join('; ')}`, options);
   }
 }

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/config.js';
 import { ConfigInvalidError } from '../../src/errors.js';
@@ -26,6 +27,8 @@ describe('readConfig', () => {
       rulesDir: undefined,
       slackApiTimeoutMs: 10_000,
       shutdownTimeoutMs: 10_000,
+      database: { engine: 'sqlite', file: path.resolve('data/chip-advice.db'), isDefault: true },
+      decisionRetentionDays: undefined,
     });
   });
 

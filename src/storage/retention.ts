@@ -1,0 +1,60 @@
+import type { Logger } from '../logger.js';
+import type { Decisions } from './decisions/decisions.js';
+import type { DeliveryKeys } from './delivery-keys/delivery-keys.js';
+
+export interface RetentionOptions {
+  readonly decisions: Pick<Decisions, 'pruneDecidedBefore'>;
+  readonly deliveryKeys: Pick<DeliveryKeys, 'pruneExpired'>;
+  /** DECISION_RETENTION_DAYS: records older than this are deleted; undefined keeps them all. */
+  readonly retentionDays: number | undefined;
+  readonly logger: Logger;
+  readonly now?: () => number;
+}
+
+export interface Pruned {
+  readonly decisions: number;
+  readonly deliveryKeys: number;
+}
+
+export interface Retention {
+  /** Deletes expired delivery keys, and decisions past the retention period. */
+  pruneNow(): Promise<Pruned>;
+  /** Prunes every `everyMs` (first after one period) until the returned function is called. */
+  schedule(everyMs?: number): () => void;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * What is kept and for how long. Every process may run the schedule: a prune is an idempotent
+ * DELETE by time, so two replicas pruning at once only do the work twice.
+ */
+export function createRetention(options: RetentionOptions): Retention {
+  const { decisions, deliveryKeys, retentionDays, logger, now = Date.now } = options;
+
+  async function pruneNow(): Promise<Pruned> {
+    const at = now();
+    const keys = await deliveryKeys.pruneExpired(new Date(at));
+    const old =
+      retentionDays === undefined
+        ? 0
+        : await decisions.pruneDecidedBefore(new Date(at - retentionDays * DAY_MS));
+    if (old > 0 || keys > 0) {
+      logger.info({ decisions: old, deliveryKeys: keys, retentionDays }, 'pruned old records');
+    }
+    return { decisions: old, deliveryKeys: keys };
+  }
+
+  return {
+    pruneNow,
+    schedule(everyMs = 60 * 60 * 1000) {
+      const timer = setInterval(() => {
+        pruneNow().catch((error: unknown) => {
+          logger.warn({ err: error }, 'could not prune old records; will try again');
+        });
+      }, everyMs);
+      timer.unref();
+      return () => clearInterval(timer);
+    },
+  };
+}
