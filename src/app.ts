@@ -2,23 +2,23 @@ import { App, type webApi } from '@slack/bolt';
 import type { Config } from './config.js';
 import { type Advisor, createAdvisor, loadRuleset, type Ruleset } from './core/index.js';
 import { createLogger, type Logger } from './logger.js';
-import { PinoBoltLogger } from './slack/bolt-logger.js';
 import type { AppContext, ChipAdviceBolt } from './slack/context.js';
-import { errorHandler } from './slack/error-handler.js';
-import { slackHttp } from './slack/http-client.js';
-import { registerListeners } from './slack/listeners/index.js';
-import { dropDuplicates } from './slack/middleware/drop-duplicates.js';
-import { requestLogger } from './slack/middleware/request-logger.js';
-import { createReceiver } from './slack/receiver.js';
-import { type Drained, EventGate } from './slack/reliability/event-gate.js';
+import { MetadataSigner } from './slack/delivery/signed-metadata.js';
+import { dropDuplicates } from './slack/duplicates/drop-duplicates.js';
 import {
   DEFAULT_RECENT_KEYS,
   RecentKeys,
   type RecentKeysOptions,
-} from './slack/reliability/recent-keys.js';
-import { MetadataSigner } from './slack/reliability/signed-metadata.js';
-import { checkBotToken } from './slack/token-check.js';
-import { webClientOptions } from './slack/web-client.js';
+} from './slack/duplicates/store.js';
+import { registerListeners } from './slack/listeners/index.js';
+import { PinoBoltLogger } from './slack/logging/bolt-logger.js';
+import { errorHandler } from './slack/logging/error-handler.js';
+import { requestLogger } from './slack/logging/request-logger.js';
+import { type Drained, EventGate } from './slack/transport/ack-gate.js';
+import { slackHttp } from './slack/transport/http-client.js';
+import { createReceiver } from './slack/transport/receiver.js';
+import { checkBotToken } from './slack/transport/token-check.js';
+import { webClientOptions } from './slack/transport/web-client.js';
 
 /** What the app is built from besides its config; tests inject these. */
 export interface AppDeps {

@@ -16,8 +16,8 @@ import type {
 } from '@slack/bolt';
 import type { Advisor } from '../core/index.js';
 import type { Logger } from '../logger.js';
-import type { RecentKeys } from './reliability/recent-keys.js';
-import type { MetadataSigner } from './reliability/signed-metadata.js';
+import type { MetadataSigner } from './delivery/signed-metadata.js';
+import type { RecentKeys } from './duplicates/store.js';
 
 /**
  * What the app adds to Bolt's per-request `context`: a pino child logger bound to the request

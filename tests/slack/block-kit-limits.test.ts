@@ -1,21 +1,21 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdvisor, loadRuleset } from '../../src/core/index.js';
-import { helpMessage } from '../../src/slack/blocks/help-message.js';
-import { homeView } from '../../src/slack/blocks/home-view.js';
 import {
   channelFallbackNote,
   notDeliveredNotice,
   notOpenedNotice,
   unknownFormView,
-} from '../../src/slack/blocks/notices.js';
-import { questionnaireView } from '../../src/slack/blocks/questionnaire-view.js';
-import { reasoningMessage } from '../../src/slack/blocks/reasoning-message.js';
-import { summaryMessage } from '../../src/slack/blocks/summary-message.js';
-import { whatIfMessage } from '../../src/slack/blocks/what-if-message.js';
-import { encodeRetry } from '../../src/slack/payloads/retry-value.js';
-import { MetadataSigner } from '../../src/slack/reliability/signed-metadata.js';
-import { evaluateWhatIf } from '../../src/slack/services/what-if.js';
+} from '../../src/slack/delivery/notices.js';
+import { encodeRetry } from '../../src/slack/delivery/retry-value.js';
+import { MetadataSigner } from '../../src/slack/delivery/signed-metadata.js';
+import { helpMessage } from '../../src/slack/messages/help-message.js';
+import { homeView } from '../../src/slack/messages/home-view.js';
+import { reasoningMessage } from '../../src/slack/messages/reasoning-message.js';
+import { summaryMessage } from '../../src/slack/messages/summary-message.js';
+import { questionnaireView } from '../../src/slack/questionnaire/questionnaire-view.js';
+import { evaluateWhatIf } from '../../src/slack/what-if/evaluate.js';
+import { whatIfMessage } from '../../src/slack/what-if/what-if-message.js';
 import { messageProblems, viewProblems } from '../support/block-kit-limits.js';
 import {
   answerQuestionnaire,

@@ -7,8 +7,8 @@ import {
   assertAnswers,
   questionFor,
 } from '../../src/core/index.js';
-import { reasoningMessage } from '../../src/slack/blocks/reasoning-message.js';
-import { summaryMessage } from '../../src/slack/blocks/summary-message.js';
+import { reasoningMessage } from '../../src/slack/messages/reasoning-message.js';
+import { summaryMessage } from '../../src/slack/messages/summary-message.js';
 import { advisor } from '../support/advisor.js';
 import { validAnswers } from '../support/arbitraries.js';
 import type { ApiCall } from '../support/fake-slack-api.js';

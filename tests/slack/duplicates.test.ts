@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RecentKeys } from '../../src/slack/reliability/recent-keys.js';
+import { RecentKeys } from '../../src/slack/duplicates/store.js';
 import { fillForm } from '../support/fill-form.js';
 import {
   chooseWorkload,

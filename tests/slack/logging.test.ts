@@ -1,7 +1,7 @@
 import { LogLevel } from '@slack/bolt';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger, secretScrubber } from '../../src/logger.js';
-import { PinoBoltLogger } from '../../src/slack/bolt-logger.js';
+import { PinoBoltLogger } from '../../src/slack/logging/bolt-logger.js';
 import {
   answerQuestionnaire,
   INFERENCE_ANSWERS,

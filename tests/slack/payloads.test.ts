@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PayloadInvalidError } from '../../src/errors.js';
+import { threadOf } from '../../src/slack/delivery/destination.js';
+import { MetadataSigner } from '../../src/slack/delivery/signed-metadata.js';
 import {
   decodeAnswers,
   decodeWhatIf,
   encodeAnswers,
   encodeWhatIf,
-} from '../../src/slack/payloads/answers-value.js';
-import { threadOf } from '../../src/slack/payloads/target.js';
-import { MetadataSigner } from '../../src/slack/reliability/signed-metadata.js';
+} from '../../src/slack/messages/button-values.js';
 import { INFERENCE_ANSWERS } from '../support/flows.js';
 import { slackAnswers } from '../support/slack-arbitraries.js';
 

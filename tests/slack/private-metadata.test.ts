@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PayloadInvalidError } from '../../src/errors.js';
-import { MetadataSigner, type Origin } from '../../src/slack/reliability/signed-metadata.js';
+import { MetadataSigner, type Origin } from '../../src/slack/delivery/signed-metadata.js';
 import {
   chooseWorkload,
   INFERENCE_ANSWERS,

@@ -1,7 +1,7 @@
 import { type ButtonArgs, type ListenerDeps, respondIfAny } from '../../context.js';
-import { decodeAnswers } from '../../payloads/answers-value.js';
-import { type Target, threadOf } from '../../payloads/target.js';
-import { openQuestionnaire } from '../../services/open-questionnaire.js';
+import { type Target, threadOf } from '../../delivery/destination.js';
+import { decodeAnswers } from '../../messages/button-values.js';
+import { openQuestionnaire } from '../../questionnaire/open-questionnaire.js';
 import { tellClickerIfUnreadable } from './tell-clicker.js';
 
 /**

@@ -1,5 +1,5 @@
-import { ActionId, WORKLOAD_FIELD } from '../../blocks/ids.js';
 import type { BlockActionArgs, ButtonArgs, ChipAdviceBolt, ListenerDeps } from '../../context.js';
+import { ActionId, WORKLOAD_FIELD } from '../../messages/ids.js';
 import { changeAnswers } from './change-answers.js';
 import { retryPost } from './retry-post.js';
 import { startQuestionnaire } from './start-questionnaire.js';

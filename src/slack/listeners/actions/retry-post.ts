@@ -1,6 +1,6 @@
 import { type ButtonArgs, type ListenerDeps, respondIfAny } from '../../context.js';
-import { decodeRetry } from '../../payloads/retry-value.js';
-import { deliverSafely } from '../../reliability/deliver-safely.js';
+import { deliverSafely } from '../../delivery/deliver.js';
+import { decodeRetry } from '../../delivery/retry-value.js';
 import { tellClickerIfUnreadable } from './tell-clicker.js';
 
 /**

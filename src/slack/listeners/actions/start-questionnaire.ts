@@ -1,5 +1,5 @@
 import type { ButtonArgs, ListenerDeps } from '../../context.js';
-import { openQuestionnaire } from '../../services/open-questionnaire.js';
+import { openQuestionnaire } from '../../questionnaire/open-questionnaire.js';
 
 /**
  * "Start the questionnaire" on the App Home tab. The Home tab has no channel, so the advice is

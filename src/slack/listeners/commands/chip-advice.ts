@@ -1,6 +1,6 @@
-import { helpMessage } from '../../blocks/help-message.js';
 import { type CommandArgs, type ListenerDeps, respondIfAny } from '../../context.js';
-import { openQuestionnaire } from '../../services/open-questionnaire.js';
+import { helpMessage } from '../../messages/help-message.js';
+import { openQuestionnaire } from '../../questionnaire/open-questionnaire.js';
 
 type Request = { readonly kind: 'open' } | { readonly kind: 'help'; readonly unknown?: string };
 

@@ -1,5 +1,5 @@
-import { COMMAND } from '../../blocks/ids.js';
 import type { ChipAdviceBolt, ListenerDeps } from '../../context.js';
+import { COMMAND } from '../../messages/ids.js';
 import { chipAdviceCommand } from './chip-advice.js';
 
 export function registerCommands(app: ChipAdviceBolt, deps: ListenerDeps): void {

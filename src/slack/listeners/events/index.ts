@@ -1,5 +1,5 @@
-import { homeView } from '../../blocks/home-view.js';
 import type { ChipAdviceBolt, ListenerDeps } from '../../context.js';
+import { homeView } from '../../messages/home-view.js';
 import { appHomeOpened } from './app-home-opened.js';
 
 export function registerEvents(app: ChipAdviceBolt, { advisor }: ListenerDeps): void {

@@ -1,5 +1,5 @@
-import { CallbackId } from '../../blocks/ids.js';
 import type { ChipAdviceBolt, ListenerDeps } from '../../context.js';
+import { CallbackId } from '../../messages/ids.js';
 import { messageShortcut } from './message-shortcut.js';
 
 export function registerShortcuts(app: ChipAdviceBolt, deps: ListenerDeps): void {

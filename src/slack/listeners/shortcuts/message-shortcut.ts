@@ -1,6 +1,6 @@
 import { type ListenerDeps, type MessageShortcutArgs, respondIfAny } from '../../context.js';
-import { threadOf } from '../../payloads/target.js';
-import { openQuestionnaire } from '../../services/open-questionnaire.js';
+import { threadOf } from '../../delivery/destination.js';
+import { openQuestionnaire } from '../../questionnaire/open-questionnaire.js';
 
 /**
  * The "Get chip advice" message shortcut: opens the questionnaire, and the advice is posted in

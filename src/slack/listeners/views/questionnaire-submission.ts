@@ -1,7 +1,7 @@
 import type { ListenerDeps, ViewSubmissionArgs } from '../../context.js';
-import { deliverSafely } from '../../reliability/deliver-safely.js';
-import { submissionKey } from '../../reliability/request-keys.js';
-import { checkSubmission } from '../../services/check-submission.js';
+import { deliverSafely } from '../../delivery/deliver.js';
+import { submissionKey } from '../../duplicates/keys.js';
+import { checkSubmission } from '../../questionnaire/check-submission.js';
 
 /**
  * The questionnaire's submission: invalid answers go back as errors under their questions;

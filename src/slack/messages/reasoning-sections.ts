@@ -1,6 +1,6 @@
 import type { Advice, Change, RankedChip, RationaleEntry } from '../../core/index.js';
 import { scoreBar } from '../../core/index.js';
-import { encodeWhatIf } from '../payloads/answers-value.js';
+import { encodeWhatIf } from './button-values.js';
 import { ActionId } from './ids.js';
 import { button, context, escapeMrkdwn, fields, type KnownBlock, section } from './kit.js';
 import { packLines } from './limits.js';

@@ -2,17 +2,17 @@ import type { webApi } from '@slack/bolt';
 import type { Advice } from '../../core/index.js';
 import { DeliveryFailedError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
-import { channelFallbackNote, notDeliveredNotice } from '../blocks/notices.js';
-import { encodeRetry } from '../payloads/retry-value.js';
+import { channelUnreachable } from '../transport/slack-error.js';
+import { channelFallbackNote, notDeliveredNotice } from './notices.js';
 import {
   type Delivered,
   deliverAdvice,
   openDirectMessage,
   ReasoningNotPostedError,
-} from '../services/deliver-advice.js';
-import { responder, type SendFn, tellUser } from '../services/tell-user.js';
-import { channelUnreachable } from '../slack-error.js';
+} from './post-advice.js';
+import { encodeRetry } from './retry-value.js';
 import type { MetadataSigner, Origin } from './signed-metadata.js';
+import { responder, type SendFn, tellUser } from './tell-user.js';
 
 export interface SafeDelivery {
   readonly advice: Advice;

@@ -1,5 +1,5 @@
-import type { Logger } from '../logger.js';
-import { slackErrorOf } from './slack-error.js';
+import type { Logger } from '../../logger.js';
+import { slackErrorOf } from '../transport/slack-error.js';
 
 /** What Bolt passes an extended error handler (`extendedErrorHandler: true`), as used here. */
 interface ErrorArgs {

@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../../logger.js';
 import { slackErrorOf } from './slack-error.js';
 
 /** Slack's answers to auth.test that mean the token itself is wrong, not the network. */

@@ -1,8 +1,8 @@
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import { PayloadInvalidError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
-import { unansweredResponse } from '../blocks/notices.js';
-import { envelopeProblems } from '../payloads/envelope.js';
+import { unansweredResponse } from '../delivery/notices.js';
+import { envelopeProblems } from './envelope.js';
 
 export interface Drained {
   /** True when every request in flight finished within the bound. */

@@ -1,5 +1,5 @@
 import type { Logger as BoltLogger, webApi } from '@slack/bolt';
-import type { Config } from '../config.js';
+import type { Config } from '../../config.js';
 
 /**
  * Retries for Web API calls that fail on the network, with an HTTP 5xx, or with 429 (after the

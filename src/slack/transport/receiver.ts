@@ -10,11 +10,11 @@ import {
   type SocketModeReceiverProcessEventErrorHandlerArgs,
   type webApi,
 } from '@slack/bolt';
-import type { Config } from '../config.js';
-import { PayloadInvalidError } from '../errors.js';
-import type { Logger } from '../logger.js';
-import type { EventGate } from './reliability/event-gate.js';
-import { BODY_LIMIT_BYTES, guardRequests } from './reliability/request-guard.js';
+import type { Config } from '../../config.js';
+import { PayloadInvalidError } from '../../errors.js';
+import type { Logger } from '../../logger.js';
+import type { EventGate } from './ack-gate.js';
+import { BODY_LIMIT_BYTES, guardRequests } from './request-guard.js';
 
 /** Where Slack sends slash commands, interactivity and events in HTTP mode (manifest.yml). */
 export const EVENTS_PATH = '/slack/events';

@@ -1,11 +1,18 @@
 import type { Advice, RankedChip } from '../../core/index.js';
 import { scoreBar } from '../../core/index.js';
-import { encodeAnswers } from '../payloads/answers-value.js';
-import { ActionId } from './ids.js';
-import { actions, button, context, escapeMrkdwn, type KnownBlock, section } from './kit.js';
-import { capBlocks, LIMITS, truncate } from './limits.js';
-import { costBlocks, titled } from './reasoning-sections.js';
-import type { MessagePayload } from './summary-message.js';
+import { encodeAnswers } from '../messages/button-values.js';
+import { ActionId } from '../messages/ids.js';
+import {
+  actions,
+  button,
+  context,
+  escapeMrkdwn,
+  type KnownBlock,
+  section,
+} from '../messages/kit.js';
+import { capBlocks, LIMITS, truncate } from '../messages/limits.js';
+import { costBlocks, titled } from '../messages/reasoning-sections.js';
+import type { MessagePayload } from '../messages/summary-message.js';
 
 export interface WhatIfInput {
   /** The condition in words: "monthly spend were at most $10,000". */

@@ -1,10 +1,10 @@
 import type { types } from '@slack/bolt';
 import type { Answers } from '../../core/index.js';
-import { encodeAnswers } from '../payloads/answers-value.js';
-import { ActionId, CallbackId, COMMAND } from './ids.js';
-import { actions, button, context, escapeMrkdwn, plain, section } from './kit.js';
-import { LIMITS } from './limits.js';
-import type { MessagePayload } from './summary-message.js';
+import { encodeAnswers } from '../messages/button-values.js';
+import { ActionId, CallbackId, COMMAND } from '../messages/ids.js';
+import { actions, button, context, escapeMrkdwn, plain, section } from '../messages/kit.js';
+import { LIMITS } from '../messages/limits.js';
+import type { MessagePayload } from '../messages/summary-message.js';
 
 /**
  * Messages that tell a person something went wrong and what to do next. They are short, name

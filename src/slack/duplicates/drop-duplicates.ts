@@ -1,7 +1,7 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { AppContext } from '../context.js';
-import type { RecentKeys } from '../reliability/recent-keys.js';
-import { deliveryKey } from '../reliability/request-keys.js';
+import { deliveryKey } from './keys.js';
+import type { RecentKeys } from './store.js';
 
 /**
  * Global middleware, after the request logger: a delivery already seen (same event_id or

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ANSWER_FIELDS, type Answers } from '../../core/index.js';
 import { PayloadInvalidError } from '../../errors.js';
-import { checked, positional, toAnswers } from './answers-value.js';
-import { parseJsonValue } from './parse-json.js';
+import { checked, positional, toAnswers } from '../messages/button-values.js';
+import { parseJsonValue } from '../messages/parse-json.js';
 
 /**
  * The value of "Post again" on a notice that the advice could not be posted: the answers (as in

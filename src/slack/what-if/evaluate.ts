@@ -8,7 +8,7 @@ import {
   parseAnswers,
 } from '../../core/index.js';
 import { PayloadInvalidError } from '../../errors.js';
-import type { WhatIfRequest } from '../payloads/answers-value.js';
+import type { WhatIfRequest } from '../messages/button-values.js';
 
 export interface WhatIfOutcome {
   /** "monthly spend were at most $10,000": the counterfactual's own words when it still exists. */

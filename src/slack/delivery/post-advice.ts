@@ -1,9 +1,9 @@
 import type { webApi } from '@slack/bolt';
 import type { Advice } from '../../core/index.js';
 import { SlackResponseInvalidError } from '../../errors.js';
-import { reasoningMessage } from '../blocks/reasoning-message.js';
-import { summaryMessage } from '../blocks/summary-message.js';
-import type { Target } from '../payloads/target.js';
+import { reasoningMessage } from '../messages/reasoning-message.js';
+import { summaryMessage } from '../messages/summary-message.js';
+import type { Target } from './destination.js';
 
 export interface Delivery {
   readonly advice: Advice;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ANSWER_FIELDS, type AnswerField, type Answers, parseAnswers } from '../../core/index.js';
 import { PayloadInvalidError } from '../../errors.js';
-import { LIMITS } from '../blocks/limits.js';
+import { LIMITS } from './limits.js';
 import { parseJsonValue } from './parse-json.js';
 
 /**

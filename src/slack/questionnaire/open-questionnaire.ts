@@ -1,11 +1,11 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from '../../logger.js';
-import { notOpenedNotice } from '../blocks/notices.js';
-import { questionnaireView } from '../blocks/questionnaire-view.js';
-import type { FormValues } from '../payloads/questionnaire-state.js';
-import type { MetadataSigner, Origin } from '../reliability/signed-metadata.js';
-import { slackErrorOf } from '../slack-error.js';
-import { type SendFn, tellUser } from './tell-user.js';
+import { notOpenedNotice } from '../delivery/notices.js';
+import type { MetadataSigner, Origin } from '../delivery/signed-metadata.js';
+import { type SendFn, tellUser } from '../delivery/tell-user.js';
+import { slackErrorOf } from '../transport/slack-error.js';
+import type { FormValues } from './form-state.js';
+import { questionnaireView } from './questionnaire-view.js';
 
 export interface OpenRequest {
   readonly triggerId: string;

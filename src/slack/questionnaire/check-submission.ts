@@ -1,7 +1,7 @@
 import type { ViewOutput, ViewResponseAction } from '@slack/bolt';
 import { type Answers, parseAnswers } from '../../core/index.js';
-import { questionnaireView } from '../blocks/questionnaire-view.js';
-import { type FieldProblem, readQuestionnaire } from '../payloads/questionnaire-state.js';
+import { type FieldProblem, readQuestionnaire } from './form-state.js';
+import { questionnaireView } from './questionnaire-view.js';
 
 export type SubmissionCheck =
   | { readonly ok: true; readonly answers: Answers }

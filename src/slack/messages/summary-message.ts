@@ -1,5 +1,5 @@
 import { type Advice, describeWorkload, scoreBar } from '../../core/index.js';
-import { encodeAnswers } from '../payloads/answers-value.js';
+import { encodeAnswers } from './button-values.js';
 import { ActionId } from './ids.js';
 import { actions, button, context, escapeMrkdwn, type KnownBlock, section } from './kit.js';
 import { LIMITS, truncate } from './limits.js';

@@ -7,7 +7,7 @@ import {
   WORKLOADS,
   type Workload,
 } from '../../core/index.js';
-import { WORKLOAD_FIELD } from '../blocks/ids.js';
+import { WORKLOAD_FIELD } from '../messages/ids.js';
 
 export type FormValues = Partial<Record<AnswerField, unknown>>;
 

@@ -1,9 +1,9 @@
 import type { types } from '@slack/bolt';
 import { appliesTo, QUESTIONS, type Question, questionFor } from '../../core/index.js';
-import { type FormValues, workloadOf } from '../payloads/questionnaire-state.js';
-import { CallbackId, WORKLOAD_FIELD } from './ids.js';
-import { context, plain } from './kit.js';
-import { LIMITS } from './limits.js';
+import { CallbackId, WORKLOAD_FIELD } from '../messages/ids.js';
+import { context, plain } from '../messages/kit.js';
+import { LIMITS } from '../messages/limits.js';
+import { type FormValues, workloadOf } from './form-state.js';
 import { questionInput } from './question-input.js';
 
 export interface QuestionnaireViewInput {

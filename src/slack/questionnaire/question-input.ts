@@ -1,8 +1,8 @@
 import type { types } from '@slack/bolt';
 import type { Question, QuestionOption } from '../../core/index.js';
-import { WORKLOAD_FIELD } from './ids.js';
-import { plain } from './kit.js';
-import { LIMITS } from './limits.js';
+import { WORKLOAD_FIELD } from '../messages/ids.js';
+import { plain } from '../messages/kit.js';
+import { LIMITS } from '../messages/limits.js';
 
 /** Up to this many options show as radio buttons / checkboxes; more become a menu. */
 const MAX_INLINE_OPTIONS = 5;

@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../../logger.js';
 
 type Method = 'debug' | 'info' | 'warn' | 'error';
 

@@ -1,7 +1,7 @@
 import type { RespondArguments, webApi } from '@slack/bolt';
 import type { Logger } from '../../logger.js';
-import type { MessagePayload } from '../blocks/summary-message.js';
-import { openDirectMessage } from './deliver-advice.js';
+import type { MessagePayload } from '../messages/summary-message.js';
+import { openDirectMessage } from './post-advice.js';
 
 /** Posts a message to a response_url: Bolt's `respond`, or {@link responder} for a kept URL. */
 export type SendFn = (message: RespondArguments) => Promise<unknown>;

@@ -2,8 +2,8 @@ import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { PayloadInvalidError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
-import { parseJsonValue } from '../payloads/parse-json.js';
-import { type Target, targetSchema } from '../payloads/target.js';
+import { parseJsonValue } from '../messages/parse-json.js';
+import { type Target, targetSchema } from './destination.js';
 
 /**
  * Where a questionnaire came from, carried in the modal's `private_metadata` (and on the
