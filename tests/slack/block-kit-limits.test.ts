@@ -1,16 +1,12 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdvisor, loadRuleset } from '../../src/core/index.js';
-import {
-  channelFallbackNote,
-  notDeliveredNotice,
-  notOpenedNotice,
-  unknownFormView,
-} from '../../src/slack/delivery/notices.js';
+import { channelFallbackNote, notDeliveredNotice } from '../../src/slack/delivery/notices.js';
 import { encodeRetry } from '../../src/slack/delivery/retry-value.js';
 import { MetadataSigner } from '../../src/slack/delivery/signed-metadata.js';
 import { helpMessage } from '../../src/slack/messages/help-message.js';
 import { homeView } from '../../src/slack/messages/home-view.js';
+import { notOpenedNotice, unknownFormView } from '../../src/slack/messages/notices.js';
 import { reasoningMessage } from '../../src/slack/messages/reasoning-message.js';
 import { summaryMessage } from '../../src/slack/messages/summary-message.js';
 import { questionnaireView } from '../../src/slack/questionnaire/questionnaire-view.js';
@@ -33,7 +29,9 @@ const advisor = createAdvisor(ruleset);
 /** The longest private_metadata the app writes: a thread target and a 500-character response_url. */
 const longestTarget = MetadataSigner.fromSecrets(['xoxb-limits', 'limits-secret']).encode(
   {
-    target: { kind: 'channel', channel: `C${'X'.repeat(29)}`, threadTs: '999999999999.999999999' },
+    kind: 'channel',
+    channel: `C${'X'.repeat(29)}`,
+    threadTs: '999999999999.999999999',
     responseUrl: `https://hooks.slack.com/commands/${'x'.repeat(467)}`,
   },
   'U0123456789ABCDEF',

@@ -6,7 +6,7 @@ import { FORM, JSON_TYPE, postSigned } from '../support/signed-request.js';
 /**
  * Bolt's HTTPReceiver on its own, without this app's guard and gate, in a child process (one of
  * these requests leaves an unhandled rejection behind). These tests pin the gaps the guard and the
- * gate close (request-guard.ts, event-gate.ts); if Bolt closes one, its test fails here, and the
+ * gate close (transport/request-guard.ts, transport/ack-gate.ts); if Bolt closes one, its test fails here, and the
  * matching guard can go.
  */
 const SECRET = 'bolt-gaps-secret';

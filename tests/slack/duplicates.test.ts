@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RecentKeys } from '../../src/slack/duplicates/store.js';
+import { MemoryDuplicates } from '../../src/slack/duplicates/index.js';
 import { fillForm } from '../support/fill-form.js';
 import {
   chooseWorkload,
@@ -18,41 +18,47 @@ import {
   viewSubmission,
 } from '../support/slack-payloads.js';
 
-describe('RecentKeys', () => {
-  it('claims a key once within its window, and again after it', () => {
+describe('the memory duplicate store', () => {
+  it('claims a key once within its window, and again after it', async () => {
     let now = 0;
-    const keys = new RecentKeys({ max: 10, ttlMs: 1000, now: () => now });
-    expect(keys.claim('a')).toBe(true);
-    expect(keys.claim('a')).toBe(false);
+    const keys = new MemoryDuplicates({ max: 10, ttlMs: 1000, now: () => now });
+    expect(await keys.claim('a')).toBe(true);
+    expect(await keys.claim('a')).toBe(false);
     now = 999;
-    expect(keys.claim('a')).toBe(false);
+    expect(await keys.claim('a')).toBe(false);
     now = 1000;
     expect(keys.has('a')).toBe(false);
-    expect(keys.claim('a')).toBe(true);
+    expect(await keys.claim('a')).toBe(true);
   });
 
-  it('forgets the oldest key when full', () => {
-    const keys = new RecentKeys({ max: 2, ttlMs: 1000, now: () => 0 });
-    keys.claim('a');
-    keys.claim('b');
-    keys.claim('c');
+  it('forgets the oldest key when full', async () => {
+    const keys = new MemoryDuplicates({ max: 2, ttlMs: 1000, now: () => 0 });
+    await keys.claim('a');
+    await keys.claim('b');
+    await keys.claim('c');
     expect([keys.has('a'), keys.has('b'), keys.has('c')]).toEqual([false, true, true]);
   });
 
-  it('never holds more than its maximum, and refuses every key it still holds', () => {
-    fc.assert(
-      fc.property(
+  it('lets exactly one of concurrent claims of a key win', async () => {
+    const keys = new MemoryDuplicates({ max: 10, ttlMs: 1000 });
+    const claims = await Promise.all(Array.from({ length: 5 }, () => keys.claim('same')));
+    expect(claims.filter(Boolean)).toHaveLength(1);
+  });
+
+  it('never holds more than its maximum, and refuses every key it still holds', async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.integer({ min: 1, max: 20 }),
         fc.array(fc.tuple(fc.integer({ min: 0, max: 40 }), fc.nat({ max: 300 })), {
           maxLength: 300,
         }),
-        (max, steps) => {
+        async (max, steps) => {
           let now = 0;
-          const keys = new RecentKeys({ max, ttlMs: 1000, now: () => now });
+          const keys = new MemoryDuplicates({ max, ttlMs: 1000, now: () => now });
           for (const [key, elapsed] of steps) {
             now += elapsed;
             const held = keys.has(String(key));
-            expect(keys.claim(String(key))).toBe(!held);
+            expect(await keys.claim(String(key))).toBe(!held);
             expect(keys.size).toBeLessThanOrEqual(max);
           }
         },
@@ -60,17 +66,17 @@ describe('RecentKeys', () => {
     );
   });
 
-  it('answers like a plain list of (key, expiry) that drops the expired and then the oldest', () => {
-    fc.assert(
-      fc.property(
+  it('answers like a plain list of (key, expiry) that drops the expired and then the oldest', async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.integer({ min: 1, max: 8 }),
         fc.array(
           fc.tuple(fc.constantFrom('claim', 'has'), fc.integer({ min: 0, max: 12 }), fc.nat(400)),
           { maxLength: 400 },
         ),
-        (max, steps) => {
+        async (max, steps) => {
           let now = 0;
-          const keys = new RecentKeys({ max, ttlMs: 1000, now: () => now });
+          const keys = new MemoryDuplicates({ max, ttlMs: 1000, now: () => now });
           let model: { key: string; expires: number }[] = [];
           for (const [op, id, elapsed] of steps) {
             now += elapsed;
@@ -81,7 +87,7 @@ describe('RecentKeys', () => {
               expect(keys.has(key)).toBe(held);
               continue;
             }
-            expect(keys.claim(key)).toBe(!held);
+            expect(await keys.claim(key)).toBe(!held);
             if (!held) model = [...model, { key, expires: now + 1000 }].slice(-max);
             expect(keys.size).toBe(model.length);
           }
@@ -91,8 +97,8 @@ describe('RecentKeys', () => {
   });
 
   it('refuses a maximum below 1 and a window of 0', () => {
-    expect(() => new RecentKeys({ max: 0, ttlMs: 1 })).toThrow(RangeError);
-    expect(() => new RecentKeys({ max: 1, ttlMs: 0 })).toThrow(RangeError);
+    expect(() => new MemoryDuplicates({ max: 0, ttlMs: 1 })).toThrow(RangeError);
+    expect(() => new MemoryDuplicates({ max: 1, ttlMs: 0 })).toThrow(RangeError);
   });
 });
 
@@ -164,7 +170,10 @@ describe('duplicate deliveries', () => {
   });
 
   it('are remembered in bounded memory: past the maximum, the oldest is forgotten', async () => {
-    harness = await startHttpHarness({}, { recentKeys: { max: 3, ttlMs: 60_000 } });
+    harness = await startHttpHarness(
+      {},
+      { duplicates: new MemoryDuplicates({ max: 3, ttlMs: 60_000 }) },
+    );
     const body = (n: number) =>
       commandBody(slashCommand({ responseUrl: harness.api.responseUrl(), triggerId: `t${n}` }));
     for (const n of [1, 2, 3, 4]) await harness.post(body(n), FORM);

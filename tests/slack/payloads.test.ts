@@ -65,16 +65,16 @@ describe('answers in button values', () => {
   });
 });
 
-describe('the target in private_metadata', () => {
+describe('the destination in private_metadata', () => {
   const signer = MetadataSigner.fromSecrets(['xoxb-payloads', 'payloads-secret']);
 
   it('round-trips a channel, a thread and a direct message', () => {
-    for (const target of [
+    for (const destination of [
       { kind: 'channel', channel: 'C0123', threadTs: '1700000000.000100' },
       { kind: 'channel', channel: 'D0456' },
       { kind: 'dm' },
     ] as const) {
-      expect(signer.decode(signer.encode({ target }, 'U1'), 'U1')).toEqual({ target });
+      expect(signer.decode(signer.encode(destination, 'U1'), 'U1')).toEqual(destination);
     }
   });
 

@@ -3,99 +3,111 @@ import type { Advice } from '../../core/index.js';
 import { DeliveryFailedError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import { channelUnreachable } from '../transport/slack-error.js';
+import { type Destination, type PostedDestination, summaryPosted } from './destination.js';
 import { channelFallbackNote, notDeliveredNotice } from './notices.js';
-import {
-  type Delivered,
-  deliverAdvice,
-  openDirectMessage,
-  ReasoningNotPostedError,
-} from './post-advice.js';
+import { postReasoning, postSummary } from './post-advice.js';
 import { encodeRetry } from './retry-value.js';
-import type { MetadataSigner, Origin } from './signed-metadata.js';
-import { responder, type SendFn, tellUser } from './tell-user.js';
+import type { MetadataSigner } from './signed-metadata.js';
+import { openDirectMessage, responder, type SendFn, tellUser } from './tell-user.js';
 
-export interface SafeDelivery {
-  readonly advice: Advice;
+/** Who gets the advice, where, and through which client and logger (Bolt's, per request). */
+export interface DeliveryRequest {
+  readonly client: webApi.WebClient;
+  readonly logger: Logger;
   readonly userId: string;
-  readonly origin: Origin;
-  /** The response_url of the request at hand, if any; else the one kept in `origin`. */
+  readonly destination: Destination;
+  /** The response_url of the request at hand, if any; else the destination's kept one is used. */
   readonly respond?: SendFn | undefined;
 }
 
-export interface SafeDeliveryDeps {
-  readonly signer: MetadataSigner;
-  readonly logger: Logger;
+/** How advice gets to the person who asked. Built once per app, shared by every request. */
+export class AdviceDelivery {
+  readonly #signer: MetadataSigner;
   /** Posts to a kept response_url (the app's time-bounded fetch). */
-  readonly fetch: webApi.FetchFunction;
-}
+  readonly #fetch: webApi.FetchFunction;
 
-export type SafelyDelivered = Delivered & {
-  /** Set when the channel refused the bot and the advice went by direct message instead. */
-  readonly fallback?: string;
-};
-
-/**
- * Posts the advice so that nothing the person submitted is lost:
- * - where they asked (Web API retries cover 429 with its Retry-After, 5xx and network errors);
- * - when the bot cannot post there (`not_in_channel`, `channel_not_found`), by direct message,
- *   after a note saying how to invite it;
- * - when that fails too, or Slack keeps failing or does not answer in time, the person is told
- *   (ephemeral reply or direct message) with "Post again" and "Change answers" buttons that carry
- *   the answers, and {@link DeliveryFailedError} is thrown for the global handler to log. When
- *   the summary went out but its reasoning did not, the notice says so and "Post again" adds only
- *   the reasoning, to the summary's thread.
- */
-export async function deliverSafely(
-  client: webApi.WebClient,
-  delivery: SafeDelivery,
-  deps: SafeDeliveryDeps,
-): Promise<SafelyDelivered> {
-  try {
-    return await deliverOrFallBack(client, delivery, deps.logger);
-  } catch (error) {
-    if (!(error instanceof ReasoningNotPostedError)) return giveUp(client, delivery, deps, error);
-    // Only the reasoning is left: "Post again" adds it to the summary's thread.
-    const { channel, ts, threadTs } = error.posted;
-    const target = { kind: 'channel', channel, threadTs, summaryTs: ts } as const;
-    const rest = { ...delivery, origin: { ...delivery.origin, target } };
-    return giveUp(client, rest, deps, error.cause);
+  constructor({ signer, fetch }: { signer: MetadataSigner; fetch: webApi.FetchFunction }) {
+    this.#signer = signer;
+    this.#fetch = fetch;
   }
-}
 
-/** Where the person asked; by direct message when the bot cannot post there. */
-async function deliverOrFallBack(
-  client: webApi.WebClient,
-  { advice, userId, origin }: SafeDelivery,
-  logger: Logger,
-): Promise<SafelyDelivered> {
-  try {
-    return await deliverAdvice(client, { advice, userId, target: origin.target });
-  } catch (error) {
-    const refused = channelUnreachable(error);
-    if (!refused || origin.target.kind !== 'channel') throw error;
-    const { channel } = origin.target;
-    logger.warn(
-      { channel, slackError: refused },
-      'cannot post in the channel; sending the advice by direct message',
+  /**
+   * Posts the advice (the summary, then the reasoning in its thread) so that nothing the person
+   * submitted is lost, and answers with where it went:
+   * - where they asked (Web API retries cover 429 with its Retry-After, 5xx and network errors);
+   * - when the bot cannot post there (`not_in_channel`, `channel_not_found`), by direct message,
+   *   after a note saying how to invite it;
+   * - when that fails too, or Slack keeps failing or does not answer in time, the person is told
+   *   (ephemeral reply or direct message) with "Post again" and "Change answers" buttons that
+   *   carry the answers, and {@link DeliveryFailedError} is thrown for the global handler to log.
+   *   When the summary went out but its reasoning did not, the notice says so and "Post again"
+   *   adds only the reasoning, to the summary's thread.
+   */
+  async deliver(advice: Advice, request: DeliveryRequest): Promise<Destination> {
+    // Where the work stands: once the summary is out, only the reasoning is left to post.
+    let at: Destination = request.destination;
+    let fallback: string | undefined;
+    let posted: PostedDestination;
+    try {
+      if (summaryPosted(at)) posted = at;
+      else ({ posted, fallback } = await this.#postSummary(advice, request));
+      at = posted;
+      await postReasoning(request.client, advice, posted);
+    } catch (error) {
+      return this.#giveUp(advice, { ...request, destination: at }, error);
+    }
+    const { channel, summaryTs: ts, threadTs } = posted;
+    request.logger.info(
+      {
+        chip: advice.recommendation.chip,
+        channel,
+        ts,
+        threadTs,
+        ...(fallback ? { fallback } : {}),
+      },
+      'advice delivered',
     );
-    const dm = await openDirectMessage(client, userId);
-    await client.chat.postMessage({ channel: dm, ...channelFallbackNote(channel, refused) });
-    const target = { kind: 'channel', channel: dm } as const;
-    return { ...(await deliverAdvice(client, { advice, userId, target })), fallback: refused };
+    return posted;
   }
-}
 
-async function giveUp(
-  client: webApi.WebClient,
-  { advice, userId, origin, respond }: SafeDelivery,
-  { signer, logger, fetch }: SafeDeliveryDeps,
-  error: unknown,
-): Promise<never> {
-  const retry = encodeRetry(advice.answers, signer.encode(origin, userId));
-  const kept = origin.responseUrl ? responder(origin.responseUrl, fetch) : undefined;
-  const summaryPosted = origin.target.kind === 'channel' && origin.target.summaryTs !== undefined;
-  const notice = notDeliveredNotice(advice.answers, retry, { summaryPosted });
-  await tellUser(client, { userId, respond: respond ?? kept }, notice, logger);
-  const destination = origin.target.kind === 'channel' ? origin.target.channel : 'dm';
-  throw new DeliveryFailedError(destination, { cause: error });
+  /** The summary where it was asked for; by direct message when the bot cannot post there. */
+  async #postSummary(
+    advice: Advice,
+    { client, logger, userId, destination }: DeliveryRequest,
+  ): Promise<{ posted: PostedDestination; fallback?: string }> {
+    try {
+      return { posted: await postSummary(client, advice, userId, destination) };
+    } catch (error) {
+      const refused = channelUnreachable(error);
+      if (!refused || destination.kind !== 'channel') throw error;
+      const { channel, responseUrl } = destination;
+      logger.warn(
+        { channel, slackError: refused },
+        'cannot post in the channel; sending the advice by direct message',
+      );
+      const dm = await openDirectMessage(client, userId);
+      await client.chat.postMessage({ channel: dm, ...channelFallbackNote(channel, refused) });
+      const direct = {
+        kind: 'channel',
+        channel: dm,
+        ...(responseUrl ? { responseUrl } : {}),
+      } as const;
+      return { posted: await postSummary(client, advice, userId, direct), fallback: refused };
+    }
+  }
+
+  /** Tells the person, with buttons that retry from where the work stopped; then throws. */
+  async #giveUp(advice: Advice, request: DeliveryRequest, error: unknown): Promise<never> {
+    const { client, logger, userId, destination, respond } = request;
+    const retry = encodeRetry(advice.answers, this.#signer.encode(destination, userId));
+    const kept = destination.responseUrl
+      ? responder(destination.responseUrl, this.#fetch)
+      : undefined;
+    const notice = notDeliveredNotice(advice.answers, retry, {
+      summaryPosted: summaryPosted(destination),
+    });
+    await tellUser(client, { userId, respond: respond ?? kept }, notice, logger);
+    const where = destination.kind === 'channel' ? destination.channel : 'dm';
+    throw new DeliveryFailedError(where, { cause: error });
+  }
 }

@@ -3,67 +3,25 @@ import type { Advice } from '../../core/index.js';
 import { SlackResponseInvalidError } from '../../errors.js';
 import { reasoningMessage } from '../messages/reasoning-message.js';
 import { summaryMessage } from '../messages/summary-message.js';
-import type { Target } from './destination.js';
-
-export interface Delivery {
-  readonly advice: Advice;
-  /** Who asked: named in the summary, and the recipient when the target is a DM. */
-  readonly userId: string;
-  readonly target: Target;
-}
-
-export interface Delivered {
-  readonly channel: string;
-  /** The summary message. */
-  readonly ts: string;
-  /** The thread the reasoning went into. */
-  readonly threadTs: string;
-}
+import type { Destination, PostedDestination } from './destination.js';
+import { openDirectMessage } from './tell-user.js';
 
 /**
- * The direct message channel with a person (the App Home tab has no channel of its own).
- * @see https://docs.slack.dev/reference/methods/conversations.open
+ * Posts the summary where `destination` says (in its thread, if it names one; a direct message
+ * with `userId` for `dm`) and answers with the destination of the rest: that channel, the
+ * summary's `ts`, and the thread the reasoning goes in (the summary's own, or the thread it was
+ * posted in). Every message carries its answers in its buttons, so nothing depends on app state.
+ * @see https://docs.slack.dev/reference/methods/chat.postMessage
  */
-export async function openDirectMessage(client: webApi.WebClient, userId: string): Promise<string> {
-  const opened = await client.conversations.open({ users: userId });
-  const id = opened.channel?.id;
-  if (!id) throw new SlackResponseInvalidError('conversations.open', 'channel.id');
-  return id;
-}
-
-/**
- * The summary was posted but the reasoning was not: `posted` says where the summary is, so a
- * retry adds only the reasoning to its thread instead of posting a second summary.
- */
-export class ReasoningNotPostedError extends Error {
-  override readonly name = 'ReasoningNotPostedError';
-
-  constructor(
-    readonly posted: Delivered,
-    options: ErrorOptions,
-  ) {
-    super(`the summary is posted in ${posted.channel}, but not its reasoning`, options);
-  }
-}
-
-/**
- * Posts the advice: the summary where it was asked for, then the full reasoning in the
- * summary's thread (or, when the summary itself is a thread reply, in that same thread). A
- * target whose summary is already posted gets only the reasoning. Every message carries its
- * answers in its buttons, so nothing depends on app state. Throws
- * {@link ReasoningNotPostedError} when only the summary went out.
- */
-export async function deliverAdvice(
+export async function postSummary(
   client: webApi.WebClient,
-  { advice, userId, target }: Delivery,
-): Promise<Delivered> {
-  if (target.kind === 'channel' && target.summaryTs) {
-    const threadTs = target.threadTs ?? target.summaryTs;
-    await postReasoning(client, advice, target.channel, threadTs);
-    return { channel: target.channel, ts: target.summaryTs, threadTs };
-  }
-  const channel = target.kind === 'dm' ? await openDirectMessage(client, userId) : target.channel;
-  const inThread = target.kind === 'channel' ? target.threadTs : undefined;
+  advice: Advice,
+  userId: string,
+  destination: Destination,
+): Promise<PostedDestination> {
+  const channel =
+    destination.kind === 'dm' ? await openDirectMessage(client, userId) : destination.channel;
+  const inThread = destination.kind === 'channel' ? destination.threadTs : undefined;
   const summary = await client.chat.postMessage({
     channel,
     ...(inThread ? { thread_ts: inThread } : {}),
@@ -71,28 +29,24 @@ export async function deliverAdvice(
     unfurl_links: false,
   });
   if (!summary.ts) throw new SlackResponseInvalidError('chat.postMessage', 'ts');
-  const posted = {
+  return {
+    kind: 'channel',
     channel: summary.channel ?? channel,
-    ts: summary.ts,
     threadTs: inThread ?? summary.ts,
+    summaryTs: summary.ts,
+    ...(destination.responseUrl ? { responseUrl: destination.responseUrl } : {}),
   };
-  try {
-    await postReasoning(client, advice, posted.channel, posted.threadTs);
-  } catch (error) {
-    throw new ReasoningNotPostedError(posted, { cause: error });
-  }
-  return posted;
 }
 
-async function postReasoning(
+/** Posts the full reasoning in the thread of a posted summary. */
+export async function postReasoning(
   client: webApi.WebClient,
   advice: Advice,
-  channel: string,
-  threadTs: string,
+  { channel, threadTs, summaryTs }: PostedDestination,
 ): Promise<void> {
   await client.chat.postMessage({
     channel,
-    thread_ts: threadTs,
+    thread_ts: threadTs ?? summaryTs,
     ...reasoningMessage(advice),
     unfurl_links: false,
   });

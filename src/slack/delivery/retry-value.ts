@@ -6,7 +6,7 @@ import { parseJsonValue } from '../messages/parse-json.js';
 
 /**
  * The value of "Post again" on a notice that the advice could not be posted: the answers (as in
- * answers-value.ts) and the signed origin of the questionnaire (see reliability/signed-metadata.ts),
+ * messages/button-values.ts) and the signed destination of the questionnaire (signed-metadata.ts),
  * so a retry goes where the first attempt was going, and only if this app wrote it.
  */
 const VERSION = 1;

@@ -3,39 +3,28 @@ import { z } from 'zod';
 import { PayloadInvalidError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import { parseJsonValue } from '../messages/parse-json.js';
-import { type Target, targetSchema } from './destination.js';
-
-/**
- * Where a questionnaire came from, carried in the modal's `private_metadata` (and on the
- * "Post again" button): where to post the advice, and the response_url of the command, shortcut
- * or button that opened it, which can still reach the person when posting fails.
- */
-export interface Origin {
-  readonly target: Target;
-  /** A response_url lives 30 minutes and takes 5 messages. */
-  readonly responseUrl?: string;
-}
+import { type Destination, placeSchema, responseUrlSchema } from './destination.js';
 
 const VERSION = 1;
 /** 128 bits of HMAC-SHA256, base64url. */
 const MAC_BYTES = 16;
 
-const responseUrlSchema = z.url({ protocol: /^https?$/ }).max(500);
-
+/** The wire format: version, where to post (`t`), the kept response_url (`r`), signature (`s`). */
 const signedSchema = z.strictObject({
   v: z.literal(VERSION),
-  t: targetSchema,
+  t: placeSchema,
   r: responseUrlSchema.optional(),
   s: z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'must be a signature'),
 });
 
 /**
- * Signs and checks `private_metadata`. The metadata makes a round trip through Slack; a request
- * that reaches the app is signed by Slack, but the app does not rely on the value being the one
- * it wrote: the signature covers the target, the response_url and the user the modal was opened
- * for, keyed by a secret derived from the app's own secrets. A value that does not verify (tampered,
- * written for someone else, from before a secret rotation) is refused, and the caller falls back
- * to a direct message with the person who submitted, which is always theirs to receive.
+ * Signs and checks the {@link Destination} carried in `private_metadata` (and on "Post again").
+ * The metadata makes a round trip through Slack; a request that reaches the app is signed by
+ * Slack, but the app does not rely on the value being the one it wrote: the signature covers
+ * where to post, the response_url and the user the modal was opened for, keyed by a secret derived
+ * from the app's own secrets. A value that does not verify (tampered, written for someone else,
+ * from before a secret rotation) is refused, and the caller falls back to a direct message with the
+ * person who submitted, which is always theirs to receive.
  */
 export class MetadataSigner {
   readonly #key: Buffer;
@@ -52,57 +41,55 @@ export class MetadataSigner {
   }
 
   /** The metadata for a modal opened for `userId`. */
-  encode(origin: Origin, userId: string): string {
-    const { target } = origin;
+  encode(destination: Destination, userId: string): string {
+    const { responseUrl: given, ...place } = destination;
     // A response_url that would not read back is left out, not carried to fail later.
-    const responseUrl = responseUrlSchema.safeParse(origin.responseUrl).success
-      ? origin.responseUrl
-      : undefined;
-    const s = this.#mac(target, responseUrl, userId);
-    return JSON.stringify({ v: VERSION, t: target, ...(responseUrl ? { r: responseUrl } : {}), s });
+    const responseUrl = responseUrlSchema.safeParse(given).success ? given : undefined;
+    const s = this.#mac(place, responseUrl, userId);
+    return JSON.stringify({ v: VERSION, t: place, ...(responseUrl ? { r: responseUrl } : {}), s });
   }
 
   /**
-   * The origin in `metadata`, if it was written by this app for `userId`. Throws
+   * The destination in `metadata`, if it was written by this app for `userId`. Throws
    * {@link PayloadInvalidError} otherwise.
    */
-  decode(metadata: string, userId: string): Origin {
+  decode(metadata: string, userId: string): Destination {
     const {
-      t: target,
+      t: place,
       r: responseUrl,
       s,
     } = parseJsonValue(metadata, signedSchema, 'private_metadata');
-    const expected = Buffer.from(this.#mac(target, responseUrl, userId), 'base64url');
+    const expected = Buffer.from(this.#mac(place, responseUrl, userId), 'base64url');
     const given = Buffer.from(s, 'base64url');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
       throw new PayloadInvalidError('private_metadata', ['signature does not match']);
     }
-    return responseUrl ? { target, responseUrl } : { target };
+    return responseUrl ? { ...place, responseUrl } : place;
   }
 
   /**
-   * The origin in `metadata` for `userId`, or a direct message with them when it does not
+   * The destination in `metadata` for `userId`, or a direct message with them when it does not
    * verify: the advice then reaches the person who submitted, and nobody else.
    */
-  originFor(metadata: string, userId: string, logger: Logger): Origin {
+  destinationFor(metadata: string, userId: string, logger: Logger): Destination {
     try {
       return this.decode(metadata, userId);
     } catch (error) {
       logger.warn({ err: error }, 'unreadable private_metadata; answering by direct message');
-      return { target: { kind: 'dm' } };
+      return { kind: 'dm' };
     }
   }
 
-  #mac(target: Target, responseUrl: string | undefined, userId: string): string {
+  #mac(place: z.infer<typeof placeSchema>, responseUrl: string | undefined, userId: string) {
     const fields = [
       VERSION,
-      target.kind,
-      target.kind === 'channel' ? target.channel : null,
-      target.kind === 'channel' ? (target.threadTs ?? null) : null,
+      place.kind,
+      place.kind === 'channel' ? place.channel : null,
+      place.kind === 'channel' ? (place.threadTs ?? null) : null,
       responseUrl ?? null,
       userId,
       // Only when present, so metadata written before the field existed still verifies.
-      ...(target.kind === 'channel' && target.summaryTs ? [target.summaryTs] : []),
+      ...(place.kind === 'channel' && place.summaryTs ? [place.summaryTs] : []),
     ];
     return createHmac('sha256', this.#key)
       .update(JSON.stringify(fields))

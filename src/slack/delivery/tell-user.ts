@@ -1,7 +1,18 @@
 import type { RespondArguments, webApi } from '@slack/bolt';
+import { SlackResponseInvalidError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
-import type { MessagePayload } from '../messages/summary-message.js';
-import { openDirectMessage } from './post-advice.js';
+import type { MessagePayload } from '../messages/kit.js';
+
+/**
+ * The direct message channel with a person (the App Home tab has no channel of its own).
+ * @see https://docs.slack.dev/reference/methods/conversations.open
+ */
+export async function openDirectMessage(client: webApi.WebClient, userId: string): Promise<string> {
+  const opened = await client.conversations.open({ users: userId });
+  const id = opened.channel?.id;
+  if (!id) throw new SlackResponseInvalidError('conversations.open', 'channel.id');
+  return id;
+}
 
 /** Posts a message to a response_url: Bolt's `respond`, or {@link responder} for a kept URL. */
 export type SendFn = (message: RespondArguments) => Promise<unknown>;

@@ -39,3 +39,8 @@ export function submissionKey(view: Pick<ViewOutput, 'id' | 'hash' | 'state'>, u
     `submission:${userId}:${view.id}:${view.hash}:${JSON.stringify(view.state.values)}`,
   );
 }
+
+/** One press of "Post again" on one notice (the notice's message ts, or the click's trigger). */
+export function retryKey(userId: string, notice: string): string {
+  return digest(`retry:${userId}:${notice}`);
+}

@@ -1,83 +1,74 @@
-export interface RecentKeysOptions {
+import { LRUCache } from 'lru-cache';
+
+/**
+ * Where the keys of things already done are claimed, so each is done once: a Slack retry, a
+ * redelivered Socket Mode envelope or a double-clicked submit arrive with the key of the first.
+ * A store shared by several processes (a database) makes that hold across them.
+ */
+export interface DuplicateStore {
+  /**
+   * Records `key` and resolves to true when it was not claimed within the store's window; to
+   * false (recording nothing) for a repeat. Of concurrent claims of one key, exactly one wins.
+   */
+  claim(key: string): Promise<boolean>;
+}
+
+export interface MemoryDuplicatesOptions {
   /** Most keys kept; the oldest is forgotten first when a new one would exceed it. */
   readonly max: number;
   /** How long a key is remembered, in milliseconds. */
   readonly ttlMs: number;
-  /** The clock; tests pass their own. */
+  /** The clock, in milliseconds; tests pass their own. */
   readonly now?: () => number;
 }
 
 /** Ten minutes covers Slack's Events API retries (up to three, over about five minutes). */
-export const DEFAULT_RECENT_KEYS: RecentKeysOptions = { max: 10_000, ttlMs: 10 * 60_000 };
+export const DEFAULT_DUPLICATES: MemoryDuplicatesOptions = { max: 10_000, ttlMs: 10 * 60_000 };
 
 /**
- * A bounded memory of keys seen recently, to do a thing once per key: a Slack retry, a
- * redelivered Socket Mode envelope or a double-clicked submit arrive with the key of the first.
- * Every key lives for the same time, so the oldest key is always the first to expire or to be
- * evicted: a queue in insertion order says which, and a Map answers lookups. Both are O(1) per
- * claim. (Iterating the Map from its start instead is not: V8 leaves deleted entries in place
- * until it rehashes, and every new iterator walks over them.)
- * Memory is bounded by `max` keys however many arrive.
+ * The keys of one process, in memory bounded by `max` however many arrive: an lru-cache of
+ * when each key was claimed. Keys are only peeked at, never read back, so the least recently
+ * used key is the oldest: the one forgotten when the store is full. A key older than the window
+ * is a new claim; it stays, forgotten in its turn, until then (lru-cache's own `ttl` would count
+ * a key claimed at exactly `ttlMs` ago as still held, and one stamped at time 0 as never stale).
  */
-export class RecentKeys {
-  /** Key → when it expires. */
-  readonly #expires = new Map<string, number>();
-  /** The keys held, oldest first, from `#head` on; the slots before it are spent. */
-  #queue: string[] = [];
-  #head = 0;
-  readonly #max: number;
+export class MemoryDuplicates implements DuplicateStore {
+  /** Key → when it was claimed. */
+  readonly #claimed: LRUCache<string, number>;
   readonly #ttlMs: number;
   readonly #now: () => number;
 
-  constructor({ max, ttlMs, now = Date.now }: RecentKeysOptions = DEFAULT_RECENT_KEYS) {
+  constructor({ max, ttlMs, now = Date.now }: MemoryDuplicatesOptions = DEFAULT_DUPLICATES) {
     if (!Number.isInteger(max) || max < 1) throw new RangeError('max must be a whole number ≥ 1');
     if (!(ttlMs > 0)) throw new RangeError('ttlMs must be > 0');
-    this.#max = max;
+    this.#claimed = new LRUCache<string, number>({ max });
     this.#ttlMs = ttlMs;
     this.#now = now;
   }
 
-  /**
-   * Records `key` and returns true when it was not seen within the window; returns false (and
-   * records nothing) for a repeat. Synchronous, so two concurrent requests cannot both win.
-   */
-  claim(key: string): boolean {
+  /** Looks up and records in one synchronous step, so two concurrent claims cannot both win. */
+  async claim(key: string): Promise<boolean> {
     const now = this.#now();
-    this.#forgetExpired(now);
-    if (this.#expires.has(key)) return false;
-    while (this.#expires.size >= this.#max) this.#forgetOldest();
-    this.#expires.set(key, now + this.#ttlMs);
-    this.#queue.push(key);
+    if (this.#held(key, now)) return false;
+    this.#claimed.set(key, now);
     return true;
   }
 
   /** Whether `key` is remembered (without recording it). */
   has(key: string): boolean {
-    this.#forgetExpired(this.#now());
-    return this.#expires.has(key);
+    return this.#held(key, this.#now());
   }
 
+  /** How many keys are remembered and still within their window (walks them all). */
   get size(): number {
-    return this.#expires.size;
+    const now = this.#now();
+    let held = 0;
+    for (const at of this.#claimed.values()) if (now - at < this.#ttlMs) held += 1;
+    return held;
   }
 
-  #forgetExpired(now: number): void {
-    while (this.#head < this.#queue.length) {
-      const oldest = this.#queue[this.#head] as string;
-      if ((this.#expires.get(oldest) ?? 0) > now) return;
-      this.#forgetOldest();
-    }
-  }
-
-  #forgetOldest(): void {
-    const oldest = this.#queue[this.#head];
-    if (oldest === undefined) return;
-    this.#expires.delete(oldest);
-    this.#head += 1;
-    // Drop the spent slots once they are the larger part: the queue stays within 2 × max.
-    if (this.#head * 2 >= this.#queue.length) {
-      this.#queue = this.#queue.slice(this.#head);
-      this.#head = 0;
-    }
+  #held(key: string, now: number): boolean {
+    const at = this.#claimed.peek(key);
+    return at !== undefined && now - at < this.#ttlMs;
   }
 }

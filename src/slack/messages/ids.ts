@@ -1,9 +1,8 @@
-import type { AnswerField } from '../../core/index.js';
-
 /**
  * Every identifier Slack sends back to the app, in one place. The manifest (manifest.yml) and
- * the listeners use these same values; CONTRACT section 3 fixes the command and the modal's
- * callback_id. Question inputs use the answer field name as both block_id and action_id.
+ * the listeners use these same values. The command, the modal's callback_id and the question
+ * inputs' ids (the answer field name as both block_id and action_id) are the app's published
+ * interface (README, "The Slack app"): checks outside the project rely on them, so they never change.
  */
 export const COMMAND = '/chip-advice';
 
@@ -26,6 +25,3 @@ export const ActionId = {
   /** "Post again" on a notice that the advice could not be posted. */
   retryPost: 'chip_advice_retry_post',
 } as const;
-
-/** The answer whose value decides which other questions are shown (it dispatches block_actions). */
-export const WORKLOAD_FIELD = 'workload' satisfies AnswerField;

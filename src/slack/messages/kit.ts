@@ -6,6 +6,15 @@ export type SectionBlock = types.SectionBlock;
 export type Button = types.Button;
 
 /**
+ * A message to post (chat.postMessage, an ephemeral reply, a response_url): blocks plus the
+ * `text` Slack shows in notifications. That text is mrkdwn too, so it is escaped like the blocks.
+ */
+export interface MessagePayload {
+  readonly text: string;
+  readonly blocks: KnownBlock[];
+}
+
+/**
  * Small Block Kit constructors shared by every builder. Each one applies its limit, so a
  * builder cannot produce an over-long field by accident. Text that did not come from this app
  * (workload names, rule text) goes through {@link escapeMrkdwn} before it enters mrkdwn.

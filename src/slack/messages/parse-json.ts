@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { formatPath } from '../../core/index.js';
 import { PayloadInvalidError } from '../../errors.js';
 
 /**
@@ -17,7 +18,7 @@ export function parseJsonValue<T>(text: string | undefined, schema: z.ZodType<T>
   if (!result.success) {
     throw new PayloadInvalidError(
       what,
-      result.error.issues.map((issue) => `${issue.path.join('.') || '(top)'}: ${issue.message}`),
+      result.error.issues.map((issue) => `${formatPath(issue.path) || '(top)'}: ${issue.message}`),
     );
   }
   return result.data;

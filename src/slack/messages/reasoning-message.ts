@@ -1,4 +1,5 @@
 import { type Advice, describeWorkload } from '../../core/index.js';
+import type { MessagePayload } from './kit.js';
 import { context, divider, escapeMrkdwn, header, type KnownBlock, section } from './kit.js';
 import { capBlocks, LIMITS, truncate } from './limits.js';
 import {
@@ -9,7 +10,6 @@ import {
   rankingBlocks,
   rationaleBlocks,
 } from './reasoning-sections.js';
-import type { MessagePayload } from './summary-message.js';
 
 /** Parts separated by dividers; empty parts (no cost estimate, say) leave no trace. */
 function joinParts(parts: readonly KnownBlock[][]): KnownBlock[] {

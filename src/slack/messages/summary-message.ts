@@ -1,17 +1,8 @@
 import { type Advice, describeWorkload, scoreBar } from '../../core/index.js';
 import { encodeAnswers } from './button-values.js';
 import { ActionId } from './ids.js';
-import { actions, button, context, escapeMrkdwn, type KnownBlock, section } from './kit.js';
+import { actions, button, context, escapeMrkdwn, type MessagePayload, section } from './kit.js';
 import { LIMITS, truncate } from './limits.js';
-
-/**
- * A chat.postMessage payload: blocks plus the `text` Slack shows in notifications. That text is
- * mrkdwn too, so it is escaped like the blocks.
- */
-export interface MessagePayload {
-  readonly text: string;
-  readonly blocks: KnownBlock[];
-}
 
 /**
  * The message posted where the questionnaire was started: who asked, about which workload, the

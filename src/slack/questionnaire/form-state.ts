@@ -4,10 +4,10 @@ import {
   appliesTo,
   parseTypedAnswer,
   QUESTIONS,
+  WORKLOAD_FIELD,
   WORKLOADS,
   type Workload,
 } from '../../core/index.js';
-import { WORKLOAD_FIELD } from '../messages/ids.js';
 
 export type FormValues = Partial<Record<AnswerField, unknown>>;
 
@@ -41,7 +41,7 @@ function textOf(state: ViewStateValue | undefined): string {
  * Reads the questionnaire's state into typed answers, the same way the terminal reads typed
  * text (option values, "true"/"false", number strings). Values of questions that do not apply
  * to the chosen workload are dropped: the view may be one update behind the person's choice.
- * Block and action ids are the answer field names (CONTRACT section 3).
+ * Block and action ids are the answer field names (see messages/ids.ts).
  */
 export function readQuestionnaire(view: Pick<ViewOutput, 'blocks' | 'state'>): QuestionnaireState {
   const blockIds = new Set(view.blocks.map((block) => block.block_id));

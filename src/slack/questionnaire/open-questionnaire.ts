@@ -1,8 +1,9 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from '../../logger.js';
-import { notOpenedNotice } from '../delivery/notices.js';
-import type { MetadataSigner, Origin } from '../delivery/signed-metadata.js';
+import type { Destination } from '../delivery/destination.js';
+import type { MetadataSigner } from '../delivery/signed-metadata.js';
 import { type SendFn, tellUser } from '../delivery/tell-user.js';
+import { notOpenedNotice } from '../messages/notices.js';
 import { slackErrorOf } from '../transport/slack-error.js';
 import type { FormValues } from './form-state.js';
 import { questionnaireView } from './questionnaire-view.js';
@@ -11,7 +12,8 @@ export interface OpenRequest {
   readonly triggerId: string;
   /** Who the modal is for: the metadata is signed for them alone. */
   readonly userId: string;
-  readonly origin: Origin;
+  /** Where its advice will go, carried (signed) in the modal's private_metadata. */
+  readonly destination: Destination;
   /** Answers to pre-fill. */
   readonly values?: FormValues | undefined;
   /** The response_url of the request that opens it, to explain a failure there. */
@@ -30,17 +32,15 @@ export interface OpenRequest {
 export async function openQuestionnaire(
   client: webApi.WebClient,
   signer: MetadataSigner,
-  { triggerId, userId, origin, values, respond, channel }: OpenRequest,
+  { triggerId, userId, destination, values, respond, channel }: OpenRequest,
   logger: Logger,
 ): Promise<void> {
   try {
     const view = questionnaireView({
-      privateMetadata: signer.encode(origin, userId),
+      privateMetadata: signer.encode(destination, userId),
       ...(values ? { values } : {}),
     });
-    // Slack takes `view` as a JSON-encoded string. Sent as one, it skips the deep copy that
-    // @slack/web-api makes of every object argument for a debug line, even with debug off.
-    await client.apiCall('views.open', { trigger_id: triggerId, view: JSON.stringify(view) });
+    await client.views.open({ trigger_id: triggerId, view });
   } catch (error) {
     const notice = notOpenedNotice(slackErrorOf(error));
     await tellUser(client, { userId, respond, channel }, notice, logger);

@@ -1,6 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { Question, QuestionOption } from '../../core/index.js';
-import { WORKLOAD_FIELD } from '../messages/ids.js';
+import { type Question, type QuestionOption, WORKLOAD_FIELD } from '../../core/index.js';
 import { plain } from '../messages/kit.js';
 import { LIMITS } from '../messages/limits.js';
 

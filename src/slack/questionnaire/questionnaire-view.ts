@@ -1,13 +1,19 @@
 import type { types } from '@slack/bolt';
-import { appliesTo, QUESTIONS, type Question, questionFor } from '../../core/index.js';
-import { CallbackId, WORKLOAD_FIELD } from '../messages/ids.js';
+import {
+  appliesTo,
+  QUESTIONS,
+  type Question,
+  questionFor,
+  WORKLOAD_FIELD,
+} from '../../core/index.js';
+import { CallbackId } from '../messages/ids.js';
 import { context, plain } from '../messages/kit.js';
 import { LIMITS } from '../messages/limits.js';
 import { type FormValues, workloadOf } from './form-state.js';
 import { questionInput } from './question-input.js';
 
 export interface QuestionnaireViewInput {
-  /** Where the advice goes, signed, as `private_metadata` (see reliability/signed-metadata.ts). */
+  /** Where the advice goes, signed, as `private_metadata` (see delivery/signed-metadata.ts). */
   readonly privateMetadata: string;
   /** Answers to show as initial values: a previous submission, or what is on the form. */
   readonly values?: FormValues;

@@ -1,7 +1,8 @@
-import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
+import { App, type AppOptions, type ReceiverEvent } from '@slack/bolt';
 import { PayloadInvalidError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
-import { unansweredResponse } from '../delivery/notices.js';
+import type { AppContext } from '../context.js';
+import { unansweredResponse } from '../messages/notices.js';
 import { envelopeProblems } from './envelope.js';
 
 export interface Drained {
@@ -12,33 +13,21 @@ export interface Drained {
 }
 
 /**
- * Sits between a receiver (HTTP or Socket Mode) and Bolt: receivers hand every event to
- * `app.processEvent`, the only App method they call, and the gate takes that place. It
+ * What stands between a receiver (HTTP or Socket Mode) and Bolt's event processing. It
  * - refuses a body whose shape Bolt would trip on ({@link envelopeProblems}) by throwing
- *   {@link PayloadInvalidError}, which the receiver's error handler turns into a 400 (HTTP) or
- *   an ack (Socket Mode, so Slack does not redeliver it);
+ *   {@link PayloadInvalidError}, which the receiver's `processEventErrorHandler` turns into a 400
+ *   (HTTP) or an ack (Socket Mode, so Slack does not redeliver it);
  * - acknowledges what no listener acknowledged, at once, instead of Bolt's 404 after 3 seconds;
  * - counts the events in flight (an HTTP request is acknowledged long before its listener has
  *   posted the advice), so a shutdown can wait for them; once closing, it takes no new event.
  */
-export class EventGate {
+export class AckGate {
   readonly #inFlight = new Set<Promise<void>>();
   readonly #logger: Logger;
   #closing = false;
 
   constructor(logger: Logger) {
     this.#logger = logger;
-  }
-
-  /** Puts the gate in front of the app that `receiver` will be given (call before `new App`). */
-  install(receiver: Receiver): void {
-    const init = receiver.init.bind(receiver);
-    receiver.init = (app: App) => {
-      const front: App = Object.create(app, {
-        processEvent: { value: (event: ReceiverEvent) => this.#process(app, event) },
-      });
-      init(front);
-    };
   }
 
   get closing(): boolean {
@@ -61,7 +50,8 @@ export class EventGate {
     };
   }
 
-  async #process(app: App, event: ReceiverEvent): Promise<void> {
+  /** Runs `process` (Bolt's own event processing) on `event` behind the gate. */
+  async pass(event: ReceiverEvent, process: (event: ReceiverEvent) => Promise<void>) {
     if (this.#closing) {
       // Not acknowledged: Slack delivers it again, to a connection that is not closing.
       this.#logger.info('shutting down; event left for Slack to redeliver');
@@ -74,7 +64,7 @@ export class EventGate {
       acked = true;
       await event.ack(response);
     };
-    const work = app.processEvent({ ...event, ack }).then(async () => {
+    const work = process({ ...event, ack }).then(async () => {
       if (acked) return;
       await ack(unansweredResponse(event.body));
       this.#logger.info({ type: event.body.type }, 'no listener answered; acknowledged');
@@ -85,5 +75,23 @@ export class EventGate {
     } finally {
       this.#inFlight.delete(work);
     }
+  }
+}
+
+/**
+ * Bolt's App with the {@link AckGate} in front of `processEvent`, the method through which every
+ * receiver hands the app its events (and whose throws it gives its `processEventErrorHandler`).
+ * @see https://docs.slack.dev/tools/bolt-js/concepts/receiver
+ */
+export class GatedApp extends App<AppContext> {
+  readonly #gate: AckGate;
+
+  constructor(gate: AckGate, options: AppOptions) {
+    super(options);
+    this.#gate = gate;
+  }
+
+  override processEvent(event: ReceiverEvent): Promise<void> {
+    return this.#gate.pass(event, (passed) => super.processEvent(passed));
   }
 }

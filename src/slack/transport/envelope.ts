@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatPath } from '../../core/index.js';
 
 /**
  * The shape every request body must have before Bolt sees it. Bolt routes a body by its keys
@@ -131,5 +132,5 @@ export function envelopeProblems(body: unknown): string[] {
   if (result.success) return [];
   return result.error.issues
     .slice(0, 5)
-    .map((issue) => `${issue.path.join('.') || '(top)'}: ${issue.message}`);
+    .map((issue) => `${formatPath(issue.path) || '(top)'}: ${issue.message}`);
 }

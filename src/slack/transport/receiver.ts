@@ -13,7 +13,6 @@ import {
 import type { Config } from '../../config.js';
 import { PayloadInvalidError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
-import type { EventGate } from './ack-gate.js';
 import { BODY_LIMIT_BYTES, guardRequests } from './request-guard.js';
 
 /** Where Slack sends slash commands, interactivity and events in HTTP mode (manifest.yml). */
@@ -29,13 +28,13 @@ export interface ReceiverParts {
   readonly boltLogger: BoltLogger;
   readonly logger: Logger;
   readonly clientOptions: webApi.WebClientOptions;
-  /** Put between the receiver and Bolt: shape checks, fallback acks, requests in flight. */
-  readonly gate: EventGate;
+  /** True once the app is stopping (the ack gate's state): HTTP requests then get 503. */
+  readonly isClosing: () => boolean;
   /** Socket Mode: how long to wait for a pong, and the base of the reconnect delay. */
   readonly clientPingTimeoutMs?: number;
 }
 
-/** A body the gate refused is the client's fault: 400, not Bolt's default 500. */
+/** A body the ack gate refused is the client's fault: 400, not Bolt's default 500. */
 async function httpEventError(args: ReceiverProcessEventErrorHandlerArgs): Promise<boolean> {
   if (!(args.error instanceof PayloadInvalidError)) {
     return HTTPModuleFunctions.defaultProcessEventErrorHandler(args);
@@ -57,14 +56,16 @@ async function socketEventError(args: SocketModeReceiverProcessEventErrorHandler
  * otherwise HTTP on `port`, where Bolt verifies every request's signature (401 for unsigned,
  * wrongly signed or older than 5 minutes) behind {@link guardRequests} (503 while stopping, 413
  * over 1 MiB, 401 for timestamps in the future, 400 for bodies that are not objects), and
- * `GET /healthz` answers 200 once listening. Both hand their events to the gate.
+ * `GET /healthz` answers 200 once listening. Both hand their events to the app's
+ * `processEvent`, where the ack gate stands (ack-gate.ts), and its refusals to the error handlers
+ * above.
  * @see https://docs.slack.dev/tools/bolt-js/concepts/socket-mode
  * @see https://docs.slack.dev/authentication/verifying-requests-from-slack
  */
 export function createReceiver(mode: Config['mode'], parts: ReceiverParts): Receiver {
-  const { boltLogger: logger, clientOptions, gate } = parts;
+  const { boltLogger: logger, clientOptions } = parts;
   if (mode.kind === 'socket') {
-    const receiver = new SocketModeReceiver({
+    return new SocketModeReceiver({
       appToken: mode.appToken,
       logger,
       ...(parts.clientPingTimeoutMs ? { clientPingTimeout: parts.clientPingTimeoutMs } : {}),
@@ -72,8 +73,6 @@ export function createReceiver(mode: Config['mode'], parts: ReceiverParts): Rece
       installerOptions: { clientOptions: { ...clientOptions } },
       processEventErrorHandler: socketEventError,
     });
-    gate.install(receiver);
-    return receiver;
   }
   const receiver = new HTTPReceiver({
     signingSecret: mode.signingSecret,
@@ -88,8 +87,7 @@ export function createReceiver(mode: Config['mode'], parts: ReceiverParts): Rece
     endpoint: EVENTS_PATH,
     signingSecret: mode.signingSecret,
     logger: parts.logger.child({ component: 'request-guard' }),
-    isClosing: () => gate.closing,
+    isClosing: parts.isClosing,
   });
-  gate.install(receiver);
   return receiver;
 }

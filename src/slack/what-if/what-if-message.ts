@@ -2,6 +2,7 @@ import type { Advice, RankedChip } from '../../core/index.js';
 import { scoreBar } from '../../core/index.js';
 import { encodeAnswers } from '../messages/button-values.js';
 import { ActionId } from '../messages/ids.js';
+import type { MessagePayload } from '../messages/kit.js';
 import {
   actions,
   button,
@@ -12,7 +13,6 @@ import {
 } from '../messages/kit.js';
 import { capBlocks, LIMITS, truncate } from '../messages/limits.js';
 import { costBlocks, titled } from '../messages/reasoning-sections.js';
-import type { MessagePayload } from '../messages/summary-message.js';
 
 export interface WhatIfInput {
   /** The condition in words: "monthly spend were at most $10,000". */
