@@ -1,6 +1,22 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fillForm } from '../support/fill-form.js';
+import { fillForm } from '../../testkit/fill-form.js';
+import {
+  commandBody,
+  FORM,
+  JSON_TYPE,
+  postSigned,
+  type SlackResponse,
+} from '../../testkit/signed-request.js';
+import {
+  appHomeOpened,
+  eventCallback,
+  messageButtonClick,
+  messageShortcut,
+  slashCommand,
+  viewAction,
+  viewSubmission,
+} from '../../testkit/slack-payloads.js';
 import {
   chooseWorkload,
   INFERENCE_ANSWERS,
@@ -11,22 +27,6 @@ import {
 } from '../support/flows.js';
 import { type HttpHarness, SIGNING_SECRET, startHttpHarness } from '../support/harness.js';
 import { mutated, oddText, oddValue, truncatedJson } from '../support/malformed.js';
-import {
-  commandBody,
-  FORM,
-  JSON_TYPE,
-  postSigned,
-  type SlackResponse,
-} from '../support/signed-request.js';
-import {
-  appHomeOpened,
-  eventCallback,
-  messageButtonClick,
-  messageShortcut,
-  slashCommand,
-  viewAction,
-  viewSubmission,
-} from '../support/slack-payloads.js';
 
 type Json = Record<string, unknown>;
 

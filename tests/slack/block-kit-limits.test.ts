@@ -12,6 +12,7 @@ import { summaryMessage } from '../../src/slack/messages/summary-message.js';
 import { questionnaireView } from '../../src/slack/questionnaire/questionnaire-view.js';
 import { evaluateWhatIf } from '../../src/slack/what-if/evaluate.js';
 import { whatIfMessage } from '../../src/slack/what-if/what-if-message.js';
+import { appHomeOpened, messageButtonClick } from '../../testkit/slack-payloads.js';
 import { messageProblems, viewProblems } from '../support/block-kit-limits.js';
 import {
   answerQuestionnaire,
@@ -22,7 +23,6 @@ import {
 } from '../support/flows.js';
 import { type HttpHarness, startHttpHarness } from '../support/harness.js';
 import { slackAnswers } from '../support/slack-arbitraries.js';
-import { appHomeOpened, messageButtonClick } from '../support/slack-payloads.js';
 
 const ruleset = loadRuleset();
 const advisor = createAdvisor(ruleset);

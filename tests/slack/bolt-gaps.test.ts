@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../support/run-command.js';
-import { FORM, JSON_TYPE, postSigned } from '../support/signed-request.js';
+import { ROOT } from '../../testkit/project.js';
+import { FORM, JSON_TYPE, postSigned } from '../../testkit/signed-request.js';
 
 /**
  * Bolt's HTTPReceiver on its own, without this app's guard and gate, in a child process (one of

@@ -9,13 +9,13 @@ import {
 } from '../../src/core/index.js';
 import { reasoningMessage } from '../../src/slack/messages/reasoning-message.js';
 import { summaryMessage } from '../../src/slack/messages/summary-message.js';
+import { validAnswers } from '../../testkit/arbitraries.js';
+import type { ApiCall } from '../../testkit/fake-slack-api.js';
+import { fillForm } from '../../testkit/fill-form.js';
+import { USER, viewAction } from '../../testkit/slack-payloads.js';
 import { advisor } from '../support/advisor.js';
-import { validAnswers } from '../support/arbitraries.js';
-import type { ApiCall } from '../support/fake-slack-api.js';
-import { fillForm } from '../support/fill-form.js';
 import { submit, targetOf, viewOf } from '../support/flows.js';
 import { type HttpHarness, startHttpHarness } from '../support/harness.js';
-import { USER, viewAction } from '../support/slack-payloads.js';
 
 type Json = Record<string, unknown>;
 

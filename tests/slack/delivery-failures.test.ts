@@ -1,6 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ApiCall } from '../support/fake-slack-api.js';
-import { elementOf } from '../support/fill-form.js';
+import type { ApiCall } from '../../testkit/fake-slack-api.js';
+import { elementOf } from '../../testkit/fill-form.js';
+import {
+  appHomeOpened,
+  buttonsOf,
+  homeButtonClick,
+  messageButtonClick,
+  USER,
+} from '../../testkit/slack-payloads.js';
 import {
   answerQuestionnaire,
   INFERENCE_ANSWERS,
@@ -9,13 +16,6 @@ import {
   viewOf,
 } from '../support/flows.js';
 import { type HttpHarness, startHttpHarness } from '../support/harness.js';
-import {
-  appHomeOpened,
-  buttonsOf,
-  homeButtonClick,
-  messageButtonClick,
-  USER,
-} from '../support/slack-payloads.js';
 
 type Json = Record<string, unknown>;
 

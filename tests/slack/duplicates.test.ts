@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MemoryDuplicates } from '../../src/slack/duplicates/index.js';
-import { fillForm } from '../support/fill-form.js';
+import { fillForm } from '../../testkit/fill-form.js';
+import { commandBody, FORM, interactionBody, JSON_TYPE } from '../../testkit/signed-request.js';
+import {
+  appHomeOpened,
+  eventCallback,
+  slashCommand,
+  viewSubmission,
+} from '../../testkit/slack-payloads.js';
 import {
   chooseWorkload,
   INFERENCE_ANSWERS,
@@ -10,13 +17,6 @@ import {
   submit,
 } from '../support/flows.js';
 import { type HttpHarness, startHttpHarness } from '../support/harness.js';
-import { commandBody, FORM, interactionBody, JSON_TYPE } from '../support/signed-request.js';
-import {
-  appHomeOpened,
-  eventCallback,
-  slashCommand,
-  viewSubmission,
-} from '../support/slack-payloads.js';
 
 describe('the memory duplicate store', () => {
   it('claims a key once within its window, and again after it', async () => {

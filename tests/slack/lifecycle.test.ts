@@ -2,9 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type ChipAdviceApp, createApp } from '../../src/app.js';
 import { readConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
-import { FakeSlackApi } from '../support/fake-slack-api.js';
+import { FakeSlackApi } from '../../testkit/fake-slack-api.js';
+import { fillForm } from '../../testkit/fill-form.js';
+import { slashCommand, viewAction, viewSubmission } from '../../testkit/slack-payloads.js';
 import { FakeSocketMode } from '../support/fake-socket-mode.js';
-import { fillForm } from '../support/fill-form.js';
 import {
   chooseWorkload,
   INFERENCE_ANSWERS,
@@ -16,7 +17,6 @@ import {
 import { BOT_TOKEN, FAST_RETRY } from '../support/harness.js';
 import { LogSink } from '../support/log-sink.js';
 import { type ProcessHarness, startProcess } from '../support/process-harness.js';
-import { slashCommand, viewAction, viewSubmission } from '../support/slack-payloads.js';
 
 type Json = Record<string, unknown>;
 

@@ -2,6 +2,7 @@ import { LogLevel } from '@slack/bolt';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger, secretScrubber } from '../../src/logger.js';
 import { PinoBoltLogger } from '../../src/slack/logging/bolt-logger.js';
+import { USER } from '../../testkit/slack-payloads.js';
 import {
   answerQuestionnaire,
   INFERENCE_ANSWERS,
@@ -15,7 +16,6 @@ import {
   startHttpHarness,
 } from '../support/harness.js';
 import { LogSink } from '../support/log-sink.js';
-import { USER } from '../support/slack-payloads.js';
 
 const memoryLogger = (level: 'debug' | 'info' = 'debug', secrets: string[] = []) => {
   const sink = new LogSink();

@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeSlackApi } from '../support/fake-slack-api.js';
-import { MAIN } from '../support/process-harness.js';
-import { childEnv, ROOT, runCommand } from '../support/run-command.js';
+import { FakeSlackApi } from '../../testkit/fake-slack-api.js';
+import { childEnv, MAIN, ROOT } from '../../testkit/project.js';
+import { runCommand } from '../support/run-command.js';
 
 /** `npm start` is `node dist/main.js`; the global setup builds dist/ from the current source. */
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PayloadInvalidError } from '../../src/errors.js';
 import type { Destination } from '../../src/slack/delivery/destination.js';
 import { MetadataSigner } from '../../src/slack/delivery/signed-metadata.js';
+import { USER } from '../../testkit/slack-payloads.js';
 import {
   chooseWorkload,
   INFERENCE_ANSWERS,
@@ -15,7 +16,6 @@ import {
   SIGNING_SECRET,
   startHttpHarness,
 } from '../support/harness.js';
-import { USER } from '../support/slack-payloads.js';
 
 type Json = Record<string, unknown>;
 

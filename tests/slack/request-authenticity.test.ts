@@ -1,15 +1,15 @@
 import { createHmac } from 'node:crypto';
 import { verifySlackRequest } from '@slack/bolt';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type HttpHarness, SIGNING_SECRET, startHttpHarness } from '../support/harness.js';
 import {
   commandBody,
   FORM,
   postRawHeaders,
   type SignOptions,
   slackSignature,
-} from '../support/signed-request.js';
-import { slashCommand } from '../support/slack-payloads.js';
+} from '../../testkit/signed-request.js';
+import { slashCommand } from '../../testkit/slack-payloads.js';
+import { type HttpHarness, SIGNING_SECRET, startHttpHarness } from '../support/harness.js';
 
 let harness: HttpHarness;
 beforeAll(async () => {

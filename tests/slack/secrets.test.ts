@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeSlackApi } from '../support/fake-slack-api.js';
+import { FakeSlackApi } from '../../testkit/fake-slack-api.js';
+import { FORM } from '../../testkit/signed-request.js';
+import { slashCommand } from '../../testkit/slack-payloads.js';
 import { FakeSocketMode } from '../support/fake-socket-mode.js';
 import {
   chooseWorkload,
@@ -9,8 +11,6 @@ import {
   viewOf,
 } from '../support/flows.js';
 import { type ProcessHarness, startProcess } from '../support/process-harness.js';
-import { FORM } from '../support/signed-request.js';
-import { slashCommand } from '../support/slack-payloads.js';
 
 /**
  * Everything the real process writes (standard output and error, Bolt's, the Web API client's

@@ -2,12 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type ChipAdviceApp, createApp } from '../../src/app.js';
 import { readConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
-import { FakeSlackApi } from '../support/fake-slack-api.js';
+import { FakeSlackApi } from '../../testkit/fake-slack-api.js';
+import { slashCommand } from '../../testkit/slack-payloads.js';
 import { FakeSocketMode } from '../support/fake-socket-mode.js';
 import { viewOf } from '../support/flows.js';
 import { BOT_TOKEN, FAST_RETRY } from '../support/harness.js';
 import { LogSink } from '../support/log-sink.js';
-import { slashCommand } from '../support/slack-payloads.js';
 
 const APP_TOKEN = 'xapp-1-A0CHIPADVICE-0000-test-app-token';
 

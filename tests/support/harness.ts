@@ -1,8 +1,7 @@
 import { type AppDeps, type ChipAdviceApp, createApp } from '../../src/app.js';
 import { readConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
-import { FakeSlackApi } from './fake-slack-api.js';
-import { LogSink } from './log-sink.js';
+import { FakeSlackApi } from '../../testkit/fake-slack-api.js';
 import {
   commandBody,
   FORM,
@@ -11,8 +10,9 @@ import {
   postSigned,
   type SignOptions,
   type SlackResponse,
-} from './signed-request.js';
-import { eventCallback, slashCommand } from './slack-payloads.js';
+} from '../../testkit/signed-request.js';
+import { eventCallback, slashCommand } from '../../testkit/slack-payloads.js';
+import { LogSink } from './log-sink.js';
 
 export const BOT_TOKEN = 'xoxb-0000-test-bot-token';
 export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';

@@ -6,7 +6,7 @@ import {
   INFERENCE_PROFILES,
   PRIORITIES,
   WORKLOADS,
-} from '../../src/core/index.js';
+} from '../src/core/index.js';
 
 /** Spends that cluster around the $10K line as well as spanning the whole range. */
 const spend = fc.oneof(
