@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAdvisor, loadRuleset } from '../../src/core/index.js';
 import { channelFallbackNote, notDeliveredNotice } from '../../src/slack/delivery/notices.js';
 import { encodeRetry } from '../../src/slack/delivery/retry-value.js';
@@ -14,6 +14,7 @@ import { evaluateWhatIf } from '../../src/slack/what-if/evaluate.js';
 import { whatIfMessage } from '../../src/slack/what-if/what-if-message.js';
 import { appHomeOpened, messageButtonClick } from '../../testkit/slack-payloads.js';
 import { messageProblems, viewProblems } from '../support/block-kit-limits.js';
+import { fileTest, type HttpHarness } from '../support/fixtures.js';
 import {
   answerQuestionnaire,
   INFERENCE_ANSWERS,
@@ -21,7 +22,6 @@ import {
   openFromCommand,
   TRAINIUM_ANSWERS,
 } from '../support/flows.js';
-import { type HttpHarness, startHttpHarness } from '../support/harness.js';
 import { slackAnswers } from '../support/slack-arbitraries.js';
 
 const ruleset = loadRuleset();
@@ -116,11 +116,8 @@ describe('every view and message the app builds fits Block Kit limits', () => {
 
 describe('what the running app sends fits Block Kit limits', () => {
   let harness: HttpHarness;
-  beforeAll(async () => {
-    harness = await startHttpHarness();
-  });
-  afterAll(async () => {
-    await harness.close();
+  fileTest.beforeAll(({ harness: started }) => {
+    harness = started;
   });
 
   it.each([

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { MemoryDuplicates } from '../../src/slack/duplicates/index.js';
 import { fillForm } from '../../testkit/fill-form.js';
 import { commandBody, FORM, interactionBody, JSON_TYPE } from '../../testkit/signed-request.js';
@@ -9,6 +9,7 @@ import {
   slashCommand,
   viewSubmission,
 } from '../../testkit/slack-payloads.js';
+import { type HttpHarness, test } from '../support/fixtures.js';
 import {
   chooseWorkload,
   INFERENCE_ANSWERS,
@@ -16,10 +17,9 @@ import {
   openFromCommand,
   submit,
 } from '../support/flows.js';
-import { type HttpHarness, startHttpHarness } from '../support/harness.js';
 
 describe('the memory duplicate store', () => {
-  it('claims a key once within its window, and again after it', async () => {
+  test('claims a key once within its window, and again after it', async () => {
     let now = 0;
     const keys = new MemoryDuplicates({ max: 10, ttlMs: 1000, now: () => now });
     expect(await keys.claim('a')).toBe(true);
@@ -31,7 +31,7 @@ describe('the memory duplicate store', () => {
     expect(await keys.claim('a')).toBe(true);
   });
 
-  it('forgets the oldest key when full', async () => {
+  test('forgets the oldest key when full', async () => {
     const keys = new MemoryDuplicates({ max: 2, ttlMs: 1000, now: () => 0 });
     await keys.claim('a');
     await keys.claim('b');
@@ -39,13 +39,13 @@ describe('the memory duplicate store', () => {
     expect([keys.has('a'), keys.has('b'), keys.has('c')]).toEqual([false, true, true]);
   });
 
-  it('lets exactly one of concurrent claims of a key win', async () => {
+  test('lets exactly one of concurrent claims of a key win', async () => {
     const keys = new MemoryDuplicates({ max: 10, ttlMs: 1000 });
     const claims = await Promise.all(Array.from({ length: 5 }, () => keys.claim('same')));
     expect(claims.filter(Boolean)).toHaveLength(1);
   });
 
-  it('never holds more than its maximum, and refuses every key it still holds', async () => {
+  test('never holds more than its maximum, and refuses every key it still holds', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.integer({ min: 1, max: 20 }),
@@ -66,7 +66,7 @@ describe('the memory duplicate store', () => {
     );
   });
 
-  it('answers like a plain list of (key, expiry) that drops the expired and then the oldest', async () => {
+  test('answers like a plain list of (key, expiry) that drops the expired and then the oldest', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.integer({ min: 1, max: 8 }),
@@ -96,28 +96,22 @@ describe('the memory duplicate store', () => {
     );
   });
 
-  it('refuses a maximum below 1 and a window of 0', () => {
+  test('refuses a maximum below 1 and a window of 0', () => {
     expect(() => new MemoryDuplicates({ max: 0, ttlMs: 1 })).toThrow(RangeError);
     expect(() => new MemoryDuplicates({ max: 1, ttlMs: 0 })).toThrow(RangeError);
   });
 });
 
 describe('duplicate deliveries', () => {
-  let harness: HttpHarness;
-  afterEach(async () => {
-    await harness.close();
-  });
-
-  async function submissionPayload() {
+  async function submissionPayload(harness: HttpHarness) {
     const view = await chooseWorkload(harness, await openFromCommand(harness), {
       workload: 'inference',
     });
     return { view, body: interactionBody(viewSubmission(view, fillForm(view, INFERENCE_ANSWERS))) };
   }
 
-  it('post the advice once for a submission sent twice', async () => {
-    harness = await startHttpHarness();
-    const { body } = await submissionPayload();
+  test('post the advice once for a submission sent twice', async ({ harness }) => {
+    const { body } = await submissionPayload(harness);
     expect((await harness.post(body, FORM)).status).toBe(200);
     expect((await harness.post(body, FORM)).status).toBe(200);
     await nthPosted(harness, 2);
@@ -125,9 +119,8 @@ describe('duplicate deliveries', () => {
     expect(harness.api.callsTo('chat.postMessage')).toHaveLength(2);
   });
 
-  it('post the advice once for a submission sent five times at once', async () => {
-    harness = await startHttpHarness();
-    const { body } = await submissionPayload();
+  test('post the advice once for a submission sent five times at once', async ({ harness }) => {
+    const { body } = await submissionPayload(harness);
     const responses = await Promise.all(Array.from({ length: 5 }, () => harness.post(body, FORM)));
     expect(responses.map((response) => response.status)).toEqual([200, 200, 200, 200, 200]);
     await harness.logs.waitForCount('duplicate submission ignored', 4);
@@ -135,17 +128,15 @@ describe('duplicate deliveries', () => {
     expect(harness.api.callsTo('chat.postMessage')).toHaveLength(2);
   });
 
-  it('still take a corrected submission of the same view', async () => {
-    harness = await startHttpHarness();
-    const { view } = await submissionPayload();
+  test('still take a corrected submission of the same view', async ({ harness }) => {
+    const { view } = await submissionPayload(harness);
     const invalid = await submit(harness, view, { ...INFERENCE_ANSWERS, monthlySpendUsd: '-1' });
     expect((invalid.json as { response_action: string }).response_action).toBe('errors');
     await submit(harness, view, INFERENCE_ANSWERS);
     await nthPosted(harness, 2);
   });
 
-  it('open one modal for a slash command Slack retried', async () => {
-    harness = await startHttpHarness();
+  test('open one modal for a slash command Slack retried', async ({ harness }) => {
     const body = commandBody(
       slashCommand({ responseUrl: harness.api.responseUrl(), triggerId: '11.22.retried' }),
     );
@@ -158,8 +149,7 @@ describe('duplicate deliveries', () => {
     expect(harness.api.callsTo('views.open')).toHaveLength(1);
   });
 
-  it('handle an event Slack retried once', async () => {
-    harness = await startHttpHarness();
+  test('handle an event Slack retried once', async ({ harness }) => {
     const body = JSON.stringify(eventCallback(appHomeOpened('home')));
     await harness.post(body, JSON_TYPE);
     await harness.api.waitFor('views.publish');
@@ -169,11 +159,12 @@ describe('duplicate deliveries', () => {
     expect(harness.api.callsTo('views.publish')).toHaveLength(1);
   });
 
-  it('are remembered in bounded memory: past the maximum, the oldest is forgotten', async () => {
-    harness = await startHttpHarness(
-      {},
-      { duplicates: new MemoryDuplicates({ max: 3, ttlMs: 60_000 }) },
-    );
+  test('are remembered in bounded memory: past the maximum, the oldest is forgotten', async ({
+    startHarness,
+  }) => {
+    const harness = await startHarness({
+      deps: { duplicates: new MemoryDuplicates({ max: 3, ttlMs: 60_000 }) },
+    });
     const body = (n: number) =>
       commandBody(slashCommand({ responseUrl: harness.api.responseUrl(), triggerId: `t${n}` }));
     for (const n of [1, 2, 3, 4]) await harness.post(body(n), FORM);

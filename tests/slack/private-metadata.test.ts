@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { PayloadInvalidError } from '../../src/errors.js';
 import type { Destination } from '../../src/slack/delivery/destination.js';
 import { MetadataSigner } from '../../src/slack/delivery/signed-metadata.js';
 import { USER } from '../../testkit/slack-payloads.js';
+import { fileTest, type HttpHarness } from '../support/fixtures.js';
 import {
   chooseWorkload,
   INFERENCE_ANSWERS,
@@ -10,12 +11,7 @@ import {
   openFromCommand,
   submit,
 } from '../support/flows.js';
-import {
-  BOT_TOKEN,
-  type HttpHarness,
-  SIGNING_SECRET,
-  startHttpHarness,
-} from '../support/harness.js';
+import { BOT_TOKEN, SIGNING_SECRET } from '../support/harness.js';
 
 type Json = Record<string, unknown>;
 
@@ -67,11 +63,8 @@ describe('the metadata signer', () => {
 describe('a submission whose private_metadata is not what the app wrote for it', () => {
   let harness: HttpHarness;
   let view: Json;
-  beforeAll(async () => {
-    harness = await startHttpHarness();
-  });
-  afterAll(async () => {
-    await harness.close();
+  fileTest.beforeAll(({ harness: started }) => {
+    harness = started;
   });
   beforeEach(async () => {
     harness.api.reset();

@@ -37,7 +37,8 @@ function starter<A extends unknown[], H extends Closable>(start: (...args: A) =>
  *   `harnessOptions` (set them for a `describe` with `test.override('harnessOptions', ...)`);
  * - `startHarness(options)`: more of those, or one started with options of the test's own;
  * - `startProcess(env, api?)`: the real `node dist/main.js` process (process-harness.ts);
- * - `startSocketApp(deps?)`: the app in Socket Mode, not started yet (socket-harness.ts).
+ * - `socketApp`, `startSocketApp(deps?)`: the app in Socket Mode with a fake Web API and a local
+ *   Socket Mode server, not started yet (socket-harness.ts).
  */
 export const test = base
   .extend('harnessOptions', {} as HarnessOptions)
@@ -53,7 +54,8 @@ export const test = base
   .extend(
     'startSocketApp',
     starter((deps?: AppDeps) => startSocketHarness(deps)),
-  );
+  )
+  .extend('socketApp', async ({ startSocketApp }) => startSocketApp());
 
 /**
  * The same `harness`, started once for the whole file (for files that send many requests to one

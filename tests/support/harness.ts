@@ -41,6 +41,7 @@ export interface HttpHarness {
   settle(): Promise<void>;
   /** POSTs a raw body to /slack/events with custom signing. */
   post(body: string, contentType: string, sign?: Partial<SignOptions>): Promise<SlackResponse>;
+  /** Releases what the fake holds, stops the app and the fake Web API. */
   close(): Promise<void>;
 }
 
@@ -89,6 +90,8 @@ export async function startHttpHarness(
       await (await fetch(`${origin}/healthz`)).text();
     },
     async close() {
+      // Held calls are let go first: a request waiting on one would hold up the stop.
+      api.reset();
       await app.stop();
       await api.close();
     },

@@ -79,6 +79,7 @@ export async function startProcess(
     interact: (payload) => post(interactionBody(payload), FORM),
     post,
     async close() {
+      fake.reset();
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;
       await fake.close();
