@@ -156,6 +156,32 @@ describe('a Web API that does not answer in time', () => {
     expect(successfulPosts(harness)).toHaveLength(2);
   });
 
+  test('when the channel refuses the bot by the time "Post again" adds the reasoning, sends the whole advice by direct message', async ({
+    harness,
+  }) => {
+    harness.api.fail('chat.postMessage', { error: 'fatal_error', after: 1, times: 1 });
+    await answerQuestionnaire(harness, await openFromCommand(harness), INFERENCE_ANSWERS);
+    const [notice] = await harness.api.waitFor('response_url');
+    expect(String(notice?.params.text)).toContain('summary is posted, but');
+
+    harness.api.fail('chat.postMessage', { error: 'not_in_channel', times: 1 });
+    const shown = {
+      channel: 'C0GENERAL',
+      message: { ts: '1700000099.000001', blocks: notice?.params.blocks },
+    };
+    await harness.interact(
+      messageButtonClick(shown, 'chip_advice_retry_post', {
+        responseUrl: harness.api.responseUrl(),
+      }),
+    );
+    const [, note, ...advice] = await postsDone(harness, 4);
+    expect(note?.params.channel).toBe('D0ASKER');
+    expect(String(note?.params.text)).toContain('could not post your chip advice in <#C0GENERAL>');
+    expectDeliveredOnce(advice, 'D0ASKER');
+    const delivered = await harness.logs.waitFor('advice delivered');
+    expect(delivered).toMatchObject({ channel: 'D0ASKER', fallback: 'not_in_channel' });
+  });
+
   test('without a response_url (App Home), tells the person by direct message', async ({
     startHarness,
   }) => {

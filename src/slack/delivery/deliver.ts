@@ -44,56 +44,65 @@ export class AdviceDelivery {
    *   adds only the reasoning, to the summary's thread.
    */
   async deliver(advice: Advice, request: DeliveryRequest): Promise<Destination> {
-    // Where the work stands: once the summary is out, only the reasoning is left to post.
+    // Where the work stands: once a summary is out, only its reasoning is left to post.
     let at: Destination = request.destination;
-    let fallback: string | undefined;
+    const progress = (summary: PostedDestination) => {
+      at = summary;
+    };
     let posted: PostedDestination;
+    let fallback: string | undefined;
     try {
-      if (summaryPosted(at)) posted = at;
-      else ({ posted, fallback } = await this.#postSummary(advice, request));
-      at = posted;
-      await postReasoning(request.client, advice, posted);
+      try {
+        posted = await this.#post(advice, request, at, progress);
+      } catch (error) {
+        // Only a first post can fall back: once one landed in the channel, the bot can post there.
+        const { destination } = request;
+        const first = at === destination && destination.kind === 'channel';
+        fallback = first ? channelUnreachable(error) : undefined;
+        if (!fallback || destination.kind !== 'channel') throw error;
+        const dm = await this.#directMessage(request, destination.channel, fallback);
+        posted = await this.#post(advice, request, dm, progress);
+      }
     } catch (error) {
       return this.#giveUp(advice, { ...request, destination: at }, error);
     }
     const { channel, summaryTs: ts, threadTs } = posted;
-    request.logger.info(
-      {
-        chip: advice.recommendation.chip,
-        channel,
-        ts,
-        threadTs,
-        ...(fallback ? { fallback } : {}),
-      },
-      'advice delivered',
-    );
+    const where = { channel, ts, threadTs, ...(fallback ? { fallback } : {}) };
+    request.logger.info({ chip: advice.recommendation.chip, ...where }, 'advice delivered');
     return posted;
   }
 
-  /** The summary where it was asked for; by direct message when the bot cannot post there. */
-  async #postSummary(
+  /** The summary (unless it is out already), then the reasoning in its thread. */
+  async #post(
     advice: Advice,
-    { client, logger, userId, destination }: DeliveryRequest,
-  ): Promise<{ posted: PostedDestination; fallback?: string }> {
-    try {
-      return { posted: await postSummary(client, advice, userId, destination) };
-    } catch (error) {
-      const refused = channelUnreachable(error);
-      if (!refused || destination.kind !== 'channel') throw error;
-      const { channel, responseUrl } = destination;
-      logger.warn(
-        { channel, slackError: refused },
-        'cannot post in the channel; sending the advice by direct message',
-      );
-      const dm = await openDirectMessage(client, userId);
-      await client.chat.postMessage({ channel: dm, ...channelFallbackNote(channel, refused) });
-      const direct = {
-        kind: 'channel',
-        channel: dm,
-        ...(responseUrl ? { responseUrl } : {}),
-      } as const;
-      return { posted: await postSummary(client, advice, userId, direct), fallback: refused };
+    { client, userId }: DeliveryRequest,
+    destination: Destination,
+    progress: (summary: PostedDestination) => void,
+  ): Promise<PostedDestination> {
+    let posted: PostedDestination;
+    if (summaryPosted(destination)) posted = destination;
+    else {
+      posted = await postSummary(client, advice, userId, destination);
+      progress(posted);
     }
+    await postReasoning(client, advice, posted);
+    return posted;
+  }
+
+  /** A direct message with the person, after a note on why the advice is not in `channel`. */
+  async #directMessage(
+    { client, logger, userId, destination }: DeliveryRequest,
+    channel: string,
+    why: string,
+  ): Promise<Destination> {
+    logger.warn(
+      { channel, slackError: why },
+      'cannot post in the channel; sending the advice by direct message',
+    );
+    const dm = await openDirectMessage(client, userId);
+    await client.chat.postMessage({ channel: dm, ...channelFallbackNote(channel, why) });
+    const { responseUrl } = destination;
+    return { kind: 'channel', channel: dm, ...(responseUrl ? { responseUrl } : {}) };
   }
 
   /** Tells the person, with buttons that retry from where the work stopped; then throws. */
