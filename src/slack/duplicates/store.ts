@@ -28,9 +28,9 @@ export const DEFAULT_DUPLICATES: MemoryDuplicatesOptions = { max: 10_000, ttlMs:
 /**
  * The keys of one process, in memory bounded by `max` however many arrive: an lru-cache of
  * when each key was claimed. Keys are only peeked at, never read back, so the least recently
- * used key is the oldest: the one forgotten when the store is full. A key older than the window
- * is a new claim; it stays, forgotten in its turn, until then (lru-cache's own `ttl` would count
- * a key claimed at exactly `ttlMs` ago as still held, and one stamped at time 0 as never stale).
+ * used key is the oldest: the one forgotten when the store is full. A key claimed `ttlMs` or
+ * more ago no longer counts (its next claim wins) and is forgotten in its turn. (lru-cache's own
+ * `ttl` would still count a key claimed exactly `ttlMs` ago, and one claimed at time 0 forever.)
  */
 export class MemoryDuplicates implements DuplicateStore {
   /** Key → when it was claimed. */
