@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { Engine } from 'json-rules-engine';
 import { engineRules, factsOf } from '../src/core/evaluate/run-engine.js';
 import { createAdvisor, loadRuleset } from '../src/core/index.js';
-import { validAnswers } from '../tests/support/arbitraries.js';
+import { validAnswers } from '../testkit/arbitraries.js';
 import { round, type Summary, summarize } from './stats.js';
 
 export interface AdvisorBench {

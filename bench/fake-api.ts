@@ -1,5 +1,5 @@
-import { FakeSlackApi } from '../tests/support/fake-slack-api.js';
-import { defaultAnswers, type FakeState } from '../tests/support/fake-slack-methods.js';
+import { FakeSlackApi } from '../testkit/fake-slack-api.js';
+import { defaultAnswers, type FakeState } from '../testkit/fake-slack-methods.js';
 
 type Json = Record<string, unknown>;
 
@@ -7,7 +7,7 @@ type Json = Record<string, unknown>;
 export type ArrivalKey = `views.open:${string}` | `views.update:${string}` | `thread:${string}`;
 
 /**
- * The tests' fake Web API (answers like Slack, on 127.0.0.1), plus the moment each call the
+ * The fake Web API of testkit/ (answers like Slack, on 127.0.0.1), plus the moment each call the
  * benchmark times arrives: views.open by trigger_id, views.update by view id, and a thread reply
  * (chat.postMessage with thread_ts) by channel. Answers are Slack's default ones, from a state
  * this class owns, so it can keep the views it opened when a benchmark needs to fill them in.

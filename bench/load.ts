@@ -1,5 +1,5 @@
 import autocannon, { type Context, type RequestParams } from 'autocannon';
-import { slackSignature } from '../tests/support/signed-request.js';
+import { slackSignature } from '../testkit/signed-request.js';
 import { SIGNING_SECRET } from './processes.js';
 
 /** One request to /slack/events, before signing. */

@@ -4,8 +4,7 @@ import { get } from 'node:http';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { MAIN } from '../tests/support/process-harness.js';
-import { childEnv, ROOT } from '../tests/support/run-command.js';
+import { childEnv, MAIN, ROOT } from '../testkit/project.js';
 
 /** The two apps the Slack figures compare, run the same way: `node <entry>` as a child process. */
 export type AppKind = 'chip-advice' | 'baseline';

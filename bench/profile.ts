@@ -6,7 +6,7 @@
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT } from '../tests/support/run-command.js';
+import { ROOT } from '../testkit/project.js';
 import { BenchApi } from './fake-api.js';
 import { type AppKind, startApp, stopAll } from './processes.js';
 import { runCommands } from './slack-round-trip.js';

@@ -5,7 +5,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ROOT } from '../tests/support/run-command.js';
+import { ROOT } from '../testkit/project.js';
 import { stopAll } from './processes.js';
 import { figuresOf, table } from './report.js';
 import { runBench, SIZES, type SizeName } from './suite.js';

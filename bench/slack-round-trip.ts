@@ -1,5 +1,5 @@
-import { commandBody, FORM } from '../tests/support/signed-request.js';
-import { slashCommand } from '../tests/support/slack-payloads.js';
+import { commandBody, FORM } from '../testkit/signed-request.js';
+import { slashCommand } from '../testkit/slack-payloads.js';
 import type { BenchApi } from './fake-api.js';
 import { ackTimes, fire, type Outgoing } from './load.js';
 import { type AppKind, cpuMs, type RunningApp, startApp } from './processes.js';

@@ -20,7 +20,7 @@ import {
   rulesVersion,
   type Store,
 } from '../src/storage/index.js';
-import { validAnswers } from '../tests/support/arbitraries.js';
+import { validAnswers } from '../testkit/arbitraries.js';
 
 const COUNT = Number(process.argv[2] ?? 10_000);
 const CHANNELS = 50;

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import type { Answers } from '../src/core/index.js';
-import { validAnswers } from '../tests/support/arbitraries.js';
-import { fillForm } from '../tests/support/fill-form.js';
-import { commandBody, FORM, interactionBody, postSigned } from '../tests/support/signed-request.js';
-import { slashCommand, viewAction, viewSubmission } from '../tests/support/slack-payloads.js';
+import { validAnswers } from '../testkit/arbitraries.js';
+import { fillForm } from '../testkit/fill-form.js';
+import { commandBody, FORM, interactionBody, postSigned } from '../testkit/signed-request.js';
+import { slashCommand, viewAction, viewSubmission } from '../testkit/slack-payloads.js';
 import type { BenchApi } from './fake-api.js';
 import { ackTimes, fire } from './load.js';
 import { type RunningApp, SIGNING_SECRET, startApp } from './processes.js';

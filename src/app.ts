@@ -1,24 +1,20 @@
-import { App, type webApi } from '@slack/bolt';
+import type { webApi } from '@slack/bolt';
 import type { Config } from './config.js';
 import { type Advisor, createAdvisor, loadRuleset, type Ruleset } from './core/index.js';
 import { createLogger, type Logger } from './logger.js';
-import { PinoBoltLogger } from './slack/bolt-logger.js';
-import type { AppContext, ChipAdviceBolt } from './slack/context.js';
-import { errorHandler } from './slack/error-handler.js';
-import { slackHttp } from './slack/http-client.js';
+import type { ChipAdviceBolt } from './slack/context.js';
+import { AdviceDelivery } from './slack/delivery/deliver.js';
+import { MetadataSigner } from './slack/delivery/signed-metadata.js';
+import { type DuplicateStore, dropDuplicates, MemoryDuplicates } from './slack/duplicates/index.js';
 import { registerListeners } from './slack/listeners/index.js';
-import { dropDuplicates } from './slack/middleware/drop-duplicates.js';
-import { requestLogger } from './slack/middleware/request-logger.js';
-import { createReceiver } from './slack/receiver.js';
-import { type Drained, EventGate } from './slack/reliability/event-gate.js';
-import {
-  DEFAULT_RECENT_KEYS,
-  RecentKeys,
-  type RecentKeysOptions,
-} from './slack/reliability/recent-keys.js';
-import { MetadataSigner } from './slack/reliability/signed-metadata.js';
-import { checkBotToken } from './slack/token-check.js';
-import { webClientOptions } from './slack/web-client.js';
+import { PinoBoltLogger } from './slack/logging/bolt-logger.js';
+import { errorHandler } from './slack/logging/error-handler.js';
+import { requestLogger } from './slack/logging/request-logger.js';
+import { AckGate, type Drained, GatedApp } from './slack/transport/ack-gate.js';
+import { slackHttp } from './slack/transport/http-client.js';
+import { createReceiver } from './slack/transport/receiver.js';
+import { checkBotToken } from './slack/transport/token-check.js';
+import { webClientOptions } from './slack/transport/web-client.js';
 
 /** What the app is built from besides its config; tests inject these. */
 export interface AppDeps {
@@ -32,8 +28,8 @@ export interface AppDeps {
   readonly retryConfig?: webApi.RetryOptions;
   /** Timeout of one Web API or response_url request; defaults to `config.slackApiTimeoutMs`. */
   readonly webApiTimeoutMs?: number;
-  /** How many delivery and submission keys to remember, and for how long. */
-  readonly recentKeys?: RecentKeysOptions;
+  /** Where delivery and submission keys are claimed; defaults to this process's memory. */
+  readonly duplicates?: DuplicateStore;
   /** How long `stop()` waits for requests in flight; defaults to `config.shutdownTimeoutMs`. */
   readonly shutdownTimeoutMs?: number;
   /** Socket Mode's pong timeout, also the base of its reconnect delay (default 5 s). */
@@ -57,10 +53,10 @@ export interface ChipAdviceApp {
 }
 
 /**
- * Builds the Slack app without starting it: Bolt with the receiver the config asks for behind
- * the event gate, a pino logger shared with Bolt, the request-logger and duplicate-dropping
- * middleware, the global error handler and every listener. Loading the rules happens here, so a
- * bad rule file stops the start.
+ * Builds the Slack app without starting it: Bolt with the receiver the config asks for and the
+ * ack gate in front of its event processing, a pino logger shared with Bolt, the request-logger
+ * and duplicate-dropping middleware, the global error handler and every listener. Loading the
+ * rules happens here, so a bad rule file stops the start.
  */
 export function createApp(config: Config, deps: AppDeps = {}): ChipAdviceApp {
   const logger =
@@ -68,18 +64,17 @@ export function createApp(config: Config, deps: AppDeps = {}): ChipAdviceApp {
     createLogger({ level: config.logLevel, format: config.logFormat, secrets: config.secrets });
   const advisor = deps.advisor ?? createAdvisor(deps.ruleset ?? loadRuleset(config.rulesDir));
   const boltLogger = new PinoBoltLogger(logger.child({ component: 'bolt' }));
-  const timeoutMs = deps.webApiTimeoutMs ?? config.slackApiTimeoutMs;
-  const http = slackHttp(timeoutMs);
+  const http = slackHttp(deps.webApiTimeoutMs ?? config.slackApiTimeoutMs);
   const clientOptions = webClientOptions(config, boltLogger, http.fetch, deps.retryConfig);
-  const gate = new EventGate(logger.child({ component: 'event-gate' }));
+  const gate = new AckGate(logger.child({ component: 'ack-gate' }));
   const receiver = createReceiver(config.mode, {
     boltLogger,
     logger,
     clientOptions,
-    gate,
+    isClosing: () => gate.closing,
     ...(deps.clientPingTimeoutMs ? { clientPingTimeoutMs: deps.clientPingTimeoutMs } : {}),
   });
-  const bolt = new App<AppContext>({
+  const bolt = new GatedApp(gate, {
     receiver,
     // One workspace, one bot token. No auth.test per request (Bolt's default runs it before the
     // first listener, eating into the 3 seconds a trigger_id lives); it runs once after start.
@@ -92,12 +87,13 @@ export function createApp(config: Config, deps: AppDeps = {}): ChipAdviceApp {
     // stack trace for every request from a conversation it has never seen.
     convoStore: false,
   });
-  const recent = new RecentKeys(deps.recentKeys ?? DEFAULT_RECENT_KEYS);
+  const duplicates = deps.duplicates ?? new MemoryDuplicates();
   bolt.use(requestLogger(logger));
-  bolt.use(dropDuplicates(recent));
+  bolt.use(dropDuplicates(duplicates));
   bolt.error(errorHandler(logger));
   const signer = MetadataSigner.fromSecrets(config.secrets);
-  registerListeners(bolt, { advisor, signer, recent, fetch: http.fetch });
+  const delivery = new AdviceDelivery({ signer, fetch: http.fetch });
+  registerListeners(bolt, { advisor, signer, duplicates, delivery });
 
   return {
     bolt,

@@ -10,7 +10,7 @@ import { type Config, readConfig } from './config.js';
 import { isCodedError } from './core/index.js';
 import { ConfigInvalidError } from './errors.js';
 import { createLogger } from './logger.js';
-import { slackErrorOf } from './slack/slack-error.js';
+import { slackErrorOf } from './slack/transport/slack-error.js';
 
 function fail(lines: readonly string[]): void {
   process.stderr.write(lines.map((line) => `chip-advice: ${line}\n`).join(''));

@@ -50,6 +50,7 @@ export {
   type QuestionKind,
   type QuestionOption,
   questionFor,
+  WORKLOAD_FIELD,
 } from './questions.js';
 export { DEFAULT_RULES_DIR, loadRuleset } from './ruleset/load.js';
 export type { LoadedRule, Ruleset } from './ruleset/ruleset.js';

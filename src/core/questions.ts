@@ -173,6 +173,9 @@ export function questionFor(field: AnswerField): Question {
   return question;
 }
 
+/** The answer whose value decides which other questions apply (see {@link appliesTo}). */
+export const WORKLOAD_FIELD = 'workload' satisfies AnswerField;
+
 /** Whether a question is asked for the given workload kind (undefined: not chosen yet). */
 export function appliesTo(question: Question, workload: Workload | undefined): boolean {
   if (!question.appliesTo) return true;

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runEngine } from '../../src/core/evaluate/run-engine.js';
 import { parseAnswers } from '../../src/core/index.js';
+import { validAnswers } from '../../testkit/arbitraries.js';
 import { advisor, answersWith, ruleset } from '../support/advisor.js';
-import { validAnswers } from '../support/arbitraries.js';
 
 const chipIds = ruleset.chips.map((chip) => chip.id).sort();
 

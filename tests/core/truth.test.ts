@@ -12,8 +12,8 @@ import {
 } from '../../src/core/index.js';
 import { combinations } from '../../src/core/ruleset/domain.js';
 import type { LeafCondition } from '../../src/core/ruleset/schema.js';
+import { validAnswers } from '../../testkit/arbitraries.js';
 import { advisor, answersWith, ruleset } from '../support/advisor.js';
-import { validAnswers } from '../support/arbitraries.js';
 
 /**
  * Whole classes of sentences, checked over generated answers: each thing the advice says must be

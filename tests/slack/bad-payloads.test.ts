@@ -1,23 +1,13 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fillForm } from '../support/fill-form.js';
-import {
-  chooseWorkload,
-  INFERENCE_ANSWERS,
-  nthPosted,
-  openFromCommand,
-  type Posted,
-  submit,
-} from '../support/flows.js';
-import { type HttpHarness, SIGNING_SECRET, startHttpHarness } from '../support/harness.js';
-import { mutated, oddText, oddValue, truncatedJson } from '../support/malformed.js';
+import { afterAll, describe, expect } from 'vitest';
+import { fillForm } from '../../testkit/fill-form.js';
 import {
   commandBody,
   FORM,
   JSON_TYPE,
   postSigned,
   type SlackResponse,
-} from '../support/signed-request.js';
+} from '../../testkit/signed-request.js';
 import {
   appHomeOpened,
   eventCallback,
@@ -26,26 +16,37 @@ import {
   slashCommand,
   viewAction,
   viewSubmission,
-} from '../support/slack-payloads.js';
+} from '../../testkit/slack-payloads.js';
+import { fileTest, type HttpHarness } from '../support/fixtures.js';
+import {
+  chooseWorkload,
+  INFERENCE_ANSWERS,
+  nthPosted,
+  openFromCommand,
+  type Posted,
+  submit,
+} from '../support/flows.js';
+import { SIGNING_SECRET } from '../support/harness.js';
+import { mutated, oddText, oddValue, truncatedJson } from '../support/malformed.js';
 
 type Json = Record<string, unknown>;
 
+const test = fileTest.override('harnessOptions', { env: { LOG_LEVEL: 'error' } });
 let harness: HttpHarness;
 let view: Json;
 let summary: Posted;
 const rejections: unknown[] = [];
 const onRejection = (reason: unknown) => rejections.push(reason);
 
-beforeAll(async () => {
+test.beforeAll(async ({ harness: started }) => {
   process.on('unhandledRejection', onRejection);
-  harness = await startHttpHarness({ LOG_LEVEL: 'error' });
+  harness = started;
   view = await chooseWorkload(harness, await openFromCommand(harness), { workload: 'inference' });
   await submit(harness, view, INFERENCE_ANSWERS);
   summary = await nthPosted(harness, 1);
 });
-afterAll(async () => {
+afterAll(() => {
   process.off('unhandledRejection', onRejection);
-  await harness.close();
 });
 
 /** Signed as Slack signs, so every body gets past the signature check to the app. */
@@ -70,7 +71,7 @@ const payloadText = (base: Json) =>
   );
 
 describe('malformed requests that are correctly signed', () => {
-  it('view_submission payloads: never a 5xx', async () => {
+  test('view_submission payloads: never a 5xx', async () => {
     const base = viewSubmission(view, fillForm(view, INFERENCE_ANSWERS));
     const tampered = fc.oneof(
       payloadText(base),
@@ -88,7 +89,7 @@ describe('malformed requests that are correctly signed', () => {
     );
   });
 
-  it('block_actions payloads (a workload choice, message buttons): never a 5xx', async () => {
+  test('block_actions payloads (a workload choice, message buttons): never a 5xx', async () => {
     const click = messageButtonClick(summary, 'chip_advice_change_answers', {
       responseUrl: harness.api.responseUrl(),
     });
@@ -106,7 +107,7 @@ describe('malformed requests that are correctly signed', () => {
     );
   });
 
-  it('slash command forms: missing, repeated and odd fields, never a 5xx', async () => {
+  test('slash command forms: missing, repeated and odd fields, never a 5xx', async () => {
     const fields = slashCommand({ responseUrl: harness.api.responseUrl() });
     const form = fc
       .tuple(
@@ -132,7 +133,7 @@ describe('malformed requests that are correctly signed', () => {
     );
   });
 
-  it('shortcuts and Events API bodies: never a 5xx', async () => {
+  test('shortcuts and Events API bodies: never a 5xx', async () => {
     const shortcut = messageShortcut(
       { ts: '1699999999.000100', text: 'hi' },
       'chip_advice_message_shortcut',
@@ -155,7 +156,7 @@ describe('malformed requests that are correctly signed', () => {
     );
   });
 
-  it('left the app up: no unhandled rejection, /healthz 200, and a valid command still works', async () => {
+  test('left the app up: no unhandled rejection, /healthz 200, and a valid command still works', async () => {
     await harness.settle();
     expect(rejections).toEqual([]);
     expect((await fetch(`${harness.origin}/healthz`)).status).toBe(200);
@@ -170,7 +171,7 @@ describe('malformed requests that are correctly signed', () => {
 });
 
 describe('bodies Bolt cannot take on its own', () => {
-  it.each([
+  test.each([
     ['payload=null', 'null'],
     ['a list', '[1,2]'],
     ['a number', '42'],
@@ -185,7 +186,7 @@ describe('bodies Bolt cannot take on its own', () => {
     expect(harness.api.calls).toEqual([]);
   });
 
-  it('answers 400 for payload=null sent to a target Bolt also reads as its endpoint', async () => {
+  test('answers 400 for payload=null sent to a target Bolt also reads as its endpoint', async () => {
     harness.api.reset();
     const target = `${harness.origin}//elsewhere/slack/events`;
     const response = await postSigned(target, 'payload=null', FORM, { secret: SIGNING_SECRET });
@@ -194,7 +195,7 @@ describe('bodies Bolt cannot take on its own', () => {
     expect(harness.api.calls).toEqual([]);
   });
 
-  it.each([
+  test.each([
     ['a payload field after another field', 'token=x&payload=null'],
     ['a payload field spelled with percent escapes', 'p%61yload=null'],
     ['a payload field spelled with escapes only', '%70%61%79%6c%6f%61%64=42'],
@@ -205,7 +206,7 @@ describe('bodies Bolt cannot take on its own', () => {
     expect(harness.api.calls).toEqual([]);
   });
 
-  it.each([
+  test.each([
     ['an event that is null', { ...eventCallback(appHomeOpened('home')), event: null }],
     ['an event whose user is null', eventCallback({ ...appHomeOpened('home'), user: null })],
     ['actions that are not a list', { type: 'block_actions', user: { id: 'U1' }, actions: 5 }],
@@ -222,7 +223,7 @@ describe('bodies Bolt cannot take on its own', () => {
     expect(harness.api.calls).toEqual([]);
   });
 
-  it('answers an unknown view callback_id at once, replacing the form with a notice', async () => {
+  test('answers an unknown view callback_id at once, replacing the form with a notice', async () => {
     const base = viewSubmission(view, fillForm(view, INFERENCE_ANSWERS));
     const response = await sendPayload(
       JSON.stringify({

@@ -1,22 +1,20 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAdvisor, loadRuleset } from '../../src/core/index.js';
-import { helpMessage } from '../../src/slack/blocks/help-message.js';
-import { homeView } from '../../src/slack/blocks/home-view.js';
-import {
-  channelFallbackNote,
-  notDeliveredNotice,
-  notOpenedNotice,
-  unknownFormView,
-} from '../../src/slack/blocks/notices.js';
-import { questionnaireView } from '../../src/slack/blocks/questionnaire-view.js';
-import { reasoningMessage } from '../../src/slack/blocks/reasoning-message.js';
-import { summaryMessage } from '../../src/slack/blocks/summary-message.js';
-import { whatIfMessage } from '../../src/slack/blocks/what-if-message.js';
-import { encodeRetry } from '../../src/slack/payloads/retry-value.js';
-import { MetadataSigner } from '../../src/slack/reliability/signed-metadata.js';
-import { evaluateWhatIf } from '../../src/slack/services/what-if.js';
+import { channelFallbackNote, notDeliveredNotice } from '../../src/slack/delivery/notices.js';
+import { encodeRetry } from '../../src/slack/delivery/retry-value.js';
+import { MetadataSigner } from '../../src/slack/delivery/signed-metadata.js';
+import { helpMessage } from '../../src/slack/messages/help-message.js';
+import { homeView } from '../../src/slack/messages/home-view.js';
+import { notOpenedNotice, unknownFormView } from '../../src/slack/messages/notices.js';
+import { reasoningMessage } from '../../src/slack/messages/reasoning-message.js';
+import { summaryMessage } from '../../src/slack/messages/summary-message.js';
+import { questionnaireView } from '../../src/slack/questionnaire/questionnaire-view.js';
+import { evaluateWhatIf } from '../../src/slack/what-if/evaluate.js';
+import { whatIfMessage } from '../../src/slack/what-if/what-if-message.js';
+import { appHomeOpened, messageButtonClick } from '../../testkit/slack-payloads.js';
 import { messageProblems, viewProblems } from '../support/block-kit-limits.js';
+import { fileTest, type HttpHarness } from '../support/fixtures.js';
 import {
   answerQuestionnaire,
   INFERENCE_ANSWERS,
@@ -24,16 +22,16 @@ import {
   openFromCommand,
   TRAINIUM_ANSWERS,
 } from '../support/flows.js';
-import { type HttpHarness, startHttpHarness } from '../support/harness.js';
 import { slackAnswers } from '../support/slack-arbitraries.js';
-import { appHomeOpened, messageButtonClick } from '../support/slack-payloads.js';
 
 const ruleset = loadRuleset();
 const advisor = createAdvisor(ruleset);
 /** The longest private_metadata the app writes: a thread target and a 500-character response_url. */
 const longestTarget = MetadataSigner.fromSecrets(['xoxb-limits', 'limits-secret']).encode(
   {
-    target: { kind: 'channel', channel: `C${'X'.repeat(29)}`, threadTs: '999999999999.999999999' },
+    kind: 'channel',
+    channel: `C${'X'.repeat(29)}`,
+    threadTs: '999999999999.999999999',
     responseUrl: `https://hooks.slack.com/commands/${'x'.repeat(467)}`,
   },
   'U0123456789ABCDEF',
@@ -118,11 +116,8 @@ describe('every view and message the app builds fits Block Kit limits', () => {
 
 describe('what the running app sends fits Block Kit limits', () => {
   let harness: HttpHarness;
-  beforeAll(async () => {
-    harness = await startHttpHarness();
-  });
-  afterAll(async () => {
-    await harness.close();
+  fileTest.beforeAll(({ harness: started }) => {
+    harness = started;
   });
 
   it.each([

@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../support/run-command.js';
-import { FORM, JSON_TYPE, postSigned } from '../support/signed-request.js';
+import { ROOT } from '../../testkit/project.js';
+import { FORM, JSON_TYPE, postSigned } from '../../testkit/signed-request.js';
 
 /**
  * Bolt's HTTPReceiver on its own, without this app's guard and gate, in a child process (one of
  * these requests leaves an unhandled rejection behind). These tests pin the gaps the guard and the
- * gate close (request-guard.ts, event-gate.ts); if Bolt closes one, its test fails here, and the
+ * gate close (transport/request-guard.ts, transport/ack-gate.ts); if Bolt closes one, its test fails here, and the
  * matching guard can go.
  */
 const SECRET = 'bolt-gaps-secret';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import {
   type AnswerField,
   type Answers,
@@ -7,15 +7,15 @@ import {
   assertAnswers,
   questionFor,
 } from '../../src/core/index.js';
-import { reasoningMessage } from '../../src/slack/blocks/reasoning-message.js';
-import { summaryMessage } from '../../src/slack/blocks/summary-message.js';
+import { reasoningMessage } from '../../src/slack/messages/reasoning-message.js';
+import { summaryMessage } from '../../src/slack/messages/summary-message.js';
+import { validAnswers } from '../../testkit/arbitraries.js';
+import type { ApiCall } from '../../testkit/fake-slack-api.js';
+import { fillForm } from '../../testkit/fill-form.js';
+import { USER, viewAction } from '../../testkit/slack-payloads.js';
 import { advisor } from '../support/advisor.js';
-import { validAnswers } from '../support/arbitraries.js';
-import type { ApiCall } from '../support/fake-slack-api.js';
-import { fillForm } from '../support/fill-form.js';
+import { fileTest, type HttpHarness } from '../support/fixtures.js';
 import { submit, targetOf, viewOf } from '../support/flows.js';
-import { type HttpHarness, startHttpHarness } from '../support/harness.js';
-import { USER, viewAction } from '../support/slack-payloads.js';
 
 type Json = Record<string, unknown>;
 
@@ -42,19 +42,17 @@ const people: { channel: string; answers: Answers }[] = fc
     answers: enterable(answers),
   }));
 
+const test = fileTest.override('harnessOptions', { env: { LOG_LEVEL: 'warn' } });
 let harness: HttpHarness;
-beforeAll(async () => {
-  harness = await startHttpHarness({ LOG_LEVEL: 'warn' });
-});
-afterAll(async () => {
-  await harness.close();
+test.beforeAll(({ harness: started }) => {
+  harness = started;
 });
 
 /** The messages a JSON round trip through the Web API makes of `message`. */
 const asSent = (message: unknown) => JSON.parse(JSON.stringify(message)) as Json;
 
 describe(`${COUNT} submissions at once`, () => {
-  it('each get their own correct answer, in their own channel and thread', async () => {
+  test('each get their own correct answer, in their own channel and thread', async () => {
     // What each person should get, computed one by one.
     const expected = new Map<string, { summary: unknown; reasoning: unknown }>();
     for (const { channel, answers } of people) {

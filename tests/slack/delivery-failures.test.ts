@@ -1,6 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { ApiCall } from '../support/fake-slack-api.js';
-import { elementOf } from '../support/fill-form.js';
+import { describe, expect } from 'vitest';
+import type { ApiCall } from '../../testkit/fake-slack-api.js';
+import { elementOf } from '../../testkit/fill-form.js';
+import {
+  appHomeOpened,
+  buttonsOf,
+  homeButtonClick,
+  messageButtonClick,
+  USER,
+} from '../../testkit/slack-payloads.js';
+import { type HttpHarness, test } from '../support/fixtures.js';
 import {
   answerQuestionnaire,
   INFERENCE_ANSWERS,
@@ -8,35 +16,22 @@ import {
   TRAINING_ANSWERS,
   viewOf,
 } from '../support/flows.js';
-import { type HttpHarness, startHttpHarness } from '../support/harness.js';
-import {
-  appHomeOpened,
-  buttonsOf,
-  homeButtonClick,
-  messageButtonClick,
-  USER,
-} from '../support/slack-payloads.js';
 
 type Json = Record<string, unknown>;
 
-let harness: HttpHarness;
-afterEach(async () => {
-  harness.api.reset();
-  await harness.close();
-});
-
 const posted = (call: ApiCall) => call.response.status === 200 && (call.response.body as Json).ok;
-const successfulPosts = () => harness.api.callsTo('chat.postMessage').filter(posted);
+const successfulPosts = (harness: HttpHarness) =>
+  harness.api.callsTo('chat.postMessage').filter(posted);
 
 /** Waits until `count` messages were posted successfully. */
-async function postsDone(count: number): Promise<ApiCall[]> {
-  while (successfulPosts().length < count) {
+async function postsDone(harness: HttpHarness, count: number): Promise<ApiCall[]> {
+  while (successfulPosts(harness).length < count) {
     await harness.api.waitFor(
       'chat.postMessage',
       harness.api.callsTo('chat.postMessage').length + 1,
     );
   }
-  return successfulPosts();
+  return successfulPosts(harness);
 }
 
 /** The summary and the reasoning in its thread, and nothing else, were posted in `channel`. */
@@ -50,13 +45,12 @@ function expectDeliveredOnce(posts: ApiCall[], channel: string) {
 }
 
 describe('a channel the bot cannot post in', () => {
-  it.each(['not_in_channel', 'channel_not_found'])(
+  test.for(['not_in_channel', 'channel_not_found'])(
     'on %s, sends the advice by direct message, after a note on how to invite the bot',
-    async (error) => {
-      harness = await startHttpHarness();
+    async (error, { harness }) => {
       harness.api.fail('chat.postMessage', { error, times: 1 });
       await answerQuestionnaire(harness, await openFromCommand(harness), INFERENCE_ANSWERS);
-      const [note, ...advice] = await postsDone(3);
+      const [note, ...advice] = await postsDone(harness, 3);
       expect(harness.api.callsTo('chat.postMessage')[0]?.params.channel).toBe('C0GENERAL');
       expect(harness.api.callsTo('conversations.open')[0]?.params.users).toBe(USER.id);
       expect(note?.params.channel).toBe('D0ASKER');
@@ -73,21 +67,21 @@ describe('a channel the bot cannot post in', () => {
 });
 
 describe('a Web API that fails for a while', () => {
-  it('retries a 503 and posts the summary and the reasoning exactly once', async () => {
-    harness = await startHttpHarness();
+  test('retries a 503 and posts the summary and the reasoning exactly once', async ({
+    harness,
+  }) => {
     harness.api.fail('chat.postMessage', { status: 503, times: 1 });
     await answerQuestionnaire(harness, await openFromCommand(harness), INFERENCE_ANSWERS);
-    expectDeliveredOnce(await postsDone(2), 'C0GENERAL');
+    expectDeliveredOnce(await postsDone(harness, 2), 'C0GENERAL');
     await harness.logs.waitFor('advice delivered');
     const statuses = harness.api.callsTo('chat.postMessage').map((call) => call.response.status);
     expect(statuses).toEqual([503, 200, 200]);
   });
 
-  it('waits for the Retry-After of a 429, then posts exactly once', async () => {
-    harness = await startHttpHarness();
+  test('waits for the Retry-After of a 429, then posts exactly once', async ({ harness }) => {
     harness.api.fail('chat.postMessage', { retryAfter: 1, times: 1 });
     await answerQuestionnaire(harness, await openFromCommand(harness), INFERENCE_ANSWERS);
-    expectDeliveredOnce(await postsDone(2), 'C0GENERAL');
+    expectDeliveredOnce(await postsDone(harness, 2), 'C0GENERAL');
     const [limited, retried] = harness.api.callsTo('chat.postMessage');
     expect(limited?.response.status).toBe(429);
     // Honouring Retry-After means not asking again for a second; a lower bound, never flaky.
@@ -97,8 +91,10 @@ describe('a Web API that fails for a while', () => {
 });
 
 describe('a Web API that does not answer in time', () => {
-  it('tells the person, keeps their answers on "Post again", which then posts once', async () => {
-    harness = await startHttpHarness({}, { webApiTimeoutMs: 150 });
+  test('tells the person, keeps their answers on "Post again", which then posts once', async ({
+    startHarness,
+  }) => {
+    const harness = await startHarness({ deps: { webApiTimeoutMs: 150 } });
     const hold = harness.api.hold('chat.postMessage', { times: 3 });
     await answerQuestionnaire(harness, await openFromCommand(harness), INFERENCE_ANSWERS);
     const [notice] = await harness.api.waitFor('response_url');
@@ -116,7 +112,7 @@ describe('a Web API that does not answer in time', () => {
         responseUrl: harness.api.responseUrl(),
       }),
     );
-    expectDeliveredOnce(await postsDone(2), 'C0GENERAL');
+    expectDeliveredOnce(await postsDone(harness, 2), 'C0GENERAL');
     const removed = await harness.api.waitFor('response_url', 2);
     expect(removed[1]?.params).toEqual({ delete_original: true });
 
@@ -129,8 +125,9 @@ describe('a Web API that does not answer in time', () => {
     expect(elementOf(reopened, 'monthlySpendUsd').initial_value).toBe('50000');
   });
 
-  it('when only the summary went out, "Post again" adds just the reasoning to its thread', async () => {
-    harness = await startHttpHarness();
+  test('when only the summary went out, "Post again" adds just the reasoning to its thread', async ({
+    harness,
+  }) => {
     harness.api.fail('chat.postMessage', { error: 'fatal_error', after: 1, times: 1 });
     await answerQuestionnaire(harness, await openFromCommand(harness), INFERENCE_ANSWERS);
     const [notice] = await harness.api.waitFor('response_url');
@@ -149,25 +146,53 @@ describe('a Web API that does not answer in time', () => {
         responseUrl: harness.api.responseUrl(),
       }),
     );
-    const posts = await postsDone(2);
+    const posts = await postsDone(harness, 2);
     expect(posts).toHaveLength(2);
     const [, reasoning] = posts;
     expect(reasoning?.params).toMatchObject({ channel: 'C0GENERAL', thread_ts: summaryTs });
     expect(String(reasoning?.params.text)).toMatch(/^Why /);
     const removed = await harness.api.waitFor('response_url', 2);
     expect(removed[1]?.params).toEqual({ delete_original: true });
-    expect(successfulPosts()).toHaveLength(2);
+    expect(successfulPosts(harness)).toHaveLength(2);
   });
 
-  it('without a response_url (App Home), tells the person by direct message', async () => {
-    harness = await startHttpHarness({}, { webApiTimeoutMs: 150 });
+  test('when the channel refuses the bot by the time "Post again" adds the reasoning, sends the whole advice by direct message', async ({
+    harness,
+  }) => {
+    harness.api.fail('chat.postMessage', { error: 'fatal_error', after: 1, times: 1 });
+    await answerQuestionnaire(harness, await openFromCommand(harness), INFERENCE_ANSWERS);
+    const [notice] = await harness.api.waitFor('response_url');
+    expect(String(notice?.params.text)).toContain('summary is posted, but');
+
+    harness.api.fail('chat.postMessage', { error: 'not_in_channel', times: 1 });
+    const shown = {
+      channel: 'C0GENERAL',
+      message: { ts: '1700000099.000001', blocks: notice?.params.blocks },
+    };
+    await harness.interact(
+      messageButtonClick(shown, 'chip_advice_retry_post', {
+        responseUrl: harness.api.responseUrl(),
+      }),
+    );
+    const [, note, ...advice] = await postsDone(harness, 4);
+    expect(note?.params.channel).toBe('D0ASKER');
+    expect(String(note?.params.text)).toContain('could not post your chip advice in <#C0GENERAL>');
+    expectDeliveredOnce(advice, 'D0ASKER');
+    const delivered = await harness.logs.waitFor('advice delivered');
+    expect(delivered).toMatchObject({ channel: 'D0ASKER', fallback: 'not_in_channel' });
+  });
+
+  test('without a response_url (App Home), tells the person by direct message', async ({
+    startHarness,
+  }) => {
+    const harness = await startHarness({ deps: { webApiTimeoutMs: 150 } });
     await harness.event(appHomeOpened('home'));
     const home = viewOf((await harness.api.waitFor('views.publish'))[0]);
     await harness.interact(homeButtonClick(home, 'chip_advice_start_questionnaire'));
     const modal = viewOf((await harness.api.waitFor('views.open'))[0]);
     harness.api.hold('chat.postMessage', { times: 3 });
     await answerQuestionnaire(harness, modal, TRAINING_ANSWERS);
-    const [notice] = await postsDone(1);
+    const [notice] = await postsDone(harness, 1);
     expect(notice?.params.channel).toBe('D0ASKER');
     expect(String(notice?.params.text)).toContain('Your answers are kept');
     const actions = buttonsOf(notice?.params.blocks as Json[], 'chip_advice_retry_post');
@@ -176,8 +201,7 @@ describe('a Web API that does not answer in time', () => {
 });
 
 describe('a questionnaire that cannot be opened', () => {
-  it('on expired_trigger_id, tells the person to run the command again', async () => {
-    harness = await startHttpHarness();
+  test('on expired_trigger_id, tells the person to run the command again', async ({ harness }) => {
     harness.api.fail('views.open', { error: 'expired_trigger_id' });
     await harness.command();
     const [reply] = await harness.api.waitFor('response_url');

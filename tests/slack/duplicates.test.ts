@@ -1,7 +1,15 @@
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
-import { RecentKeys } from '../../src/slack/reliability/recent-keys.js';
-import { fillForm } from '../support/fill-form.js';
+import { describe, expect } from 'vitest';
+import { MemoryDuplicates } from '../../src/slack/duplicates/index.js';
+import { fillForm } from '../../testkit/fill-form.js';
+import { commandBody, FORM, interactionBody, JSON_TYPE } from '../../testkit/signed-request.js';
+import {
+  appHomeOpened,
+  eventCallback,
+  slashCommand,
+  viewSubmission,
+} from '../../testkit/slack-payloads.js';
+import { type HttpHarness, test } from '../support/fixtures.js';
 import {
   chooseWorkload,
   INFERENCE_ANSWERS,
@@ -9,50 +17,48 @@ import {
   openFromCommand,
   submit,
 } from '../support/flows.js';
-import { type HttpHarness, startHttpHarness } from '../support/harness.js';
-import { commandBody, FORM, interactionBody, JSON_TYPE } from '../support/signed-request.js';
-import {
-  appHomeOpened,
-  eventCallback,
-  slashCommand,
-  viewSubmission,
-} from '../support/slack-payloads.js';
 
-describe('RecentKeys', () => {
-  it('claims a key once within its window, and again after it', () => {
+describe('the memory duplicate store', () => {
+  test('claims a key once within its window, and again after it', async () => {
     let now = 0;
-    const keys = new RecentKeys({ max: 10, ttlMs: 1000, now: () => now });
-    expect(keys.claim('a')).toBe(true);
-    expect(keys.claim('a')).toBe(false);
+    const keys = new MemoryDuplicates({ max: 10, ttlMs: 1000, now: () => now });
+    expect(await keys.claim('a')).toBe(true);
+    expect(await keys.claim('a')).toBe(false);
     now = 999;
-    expect(keys.claim('a')).toBe(false);
+    expect(await keys.claim('a')).toBe(false);
     now = 1000;
     expect(keys.has('a')).toBe(false);
-    expect(keys.claim('a')).toBe(true);
+    expect(await keys.claim('a')).toBe(true);
   });
 
-  it('forgets the oldest key when full', () => {
-    const keys = new RecentKeys({ max: 2, ttlMs: 1000, now: () => 0 });
-    keys.claim('a');
-    keys.claim('b');
-    keys.claim('c');
+  test('forgets the oldest key when full', async () => {
+    const keys = new MemoryDuplicates({ max: 2, ttlMs: 1000, now: () => 0 });
+    await keys.claim('a');
+    await keys.claim('b');
+    await keys.claim('c');
     expect([keys.has('a'), keys.has('b'), keys.has('c')]).toEqual([false, true, true]);
   });
 
-  it('never holds more than its maximum, and refuses every key it still holds', () => {
-    fc.assert(
-      fc.property(
+  test('lets exactly one of concurrent claims of a key win', async () => {
+    const keys = new MemoryDuplicates({ max: 10, ttlMs: 1000 });
+    const claims = await Promise.all(Array.from({ length: 5 }, () => keys.claim('same')));
+    expect(claims.filter(Boolean)).toHaveLength(1);
+  });
+
+  test('never holds more than its maximum, and refuses every key it still holds', async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.integer({ min: 1, max: 20 }),
         fc.array(fc.tuple(fc.integer({ min: 0, max: 40 }), fc.nat({ max: 300 })), {
           maxLength: 300,
         }),
-        (max, steps) => {
+        async (max, steps) => {
           let now = 0;
-          const keys = new RecentKeys({ max, ttlMs: 1000, now: () => now });
+          const keys = new MemoryDuplicates({ max, ttlMs: 1000, now: () => now });
           for (const [key, elapsed] of steps) {
             now += elapsed;
             const held = keys.has(String(key));
-            expect(keys.claim(String(key))).toBe(!held);
+            expect(await keys.claim(String(key))).toBe(!held);
             expect(keys.size).toBeLessThanOrEqual(max);
           }
         },
@@ -60,17 +66,17 @@ describe('RecentKeys', () => {
     );
   });
 
-  it('answers like a plain list of (key, expiry) that drops the expired and then the oldest', () => {
-    fc.assert(
-      fc.property(
+  test('answers like a plain list of (key, expiry) that drops the expired and then the oldest', async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.integer({ min: 1, max: 8 }),
         fc.array(
           fc.tuple(fc.constantFrom('claim', 'has'), fc.integer({ min: 0, max: 12 }), fc.nat(400)),
           { maxLength: 400 },
         ),
-        (max, steps) => {
+        async (max, steps) => {
           let now = 0;
-          const keys = new RecentKeys({ max, ttlMs: 1000, now: () => now });
+          const keys = new MemoryDuplicates({ max, ttlMs: 1000, now: () => now });
           let model: { key: string; expires: number }[] = [];
           for (const [op, id, elapsed] of steps) {
             now += elapsed;
@@ -81,7 +87,7 @@ describe('RecentKeys', () => {
               expect(keys.has(key)).toBe(held);
               continue;
             }
-            expect(keys.claim(key)).toBe(!held);
+            expect(await keys.claim(key)).toBe(!held);
             if (!held) model = [...model, { key, expires: now + 1000 }].slice(-max);
             expect(keys.size).toBe(model.length);
           }
@@ -90,28 +96,22 @@ describe('RecentKeys', () => {
     );
   });
 
-  it('refuses a maximum below 1 and a window of 0', () => {
-    expect(() => new RecentKeys({ max: 0, ttlMs: 1 })).toThrow(RangeError);
-    expect(() => new RecentKeys({ max: 1, ttlMs: 0 })).toThrow(RangeError);
+  test('refuses a maximum below 1 and a window of 0', () => {
+    expect(() => new MemoryDuplicates({ max: 0, ttlMs: 1 })).toThrow(RangeError);
+    expect(() => new MemoryDuplicates({ max: 1, ttlMs: 0 })).toThrow(RangeError);
   });
 });
 
 describe('duplicate deliveries', () => {
-  let harness: HttpHarness;
-  afterEach(async () => {
-    await harness.close();
-  });
-
-  async function submissionPayload() {
+  async function submissionPayload(harness: HttpHarness) {
     const view = await chooseWorkload(harness, await openFromCommand(harness), {
       workload: 'inference',
     });
     return { view, body: interactionBody(viewSubmission(view, fillForm(view, INFERENCE_ANSWERS))) };
   }
 
-  it('post the advice once for a submission sent twice', async () => {
-    harness = await startHttpHarness();
-    const { body } = await submissionPayload();
+  test('post the advice once for a submission sent twice', async ({ harness }) => {
+    const { body } = await submissionPayload(harness);
     expect((await harness.post(body, FORM)).status).toBe(200);
     expect((await harness.post(body, FORM)).status).toBe(200);
     await nthPosted(harness, 2);
@@ -119,9 +119,8 @@ describe('duplicate deliveries', () => {
     expect(harness.api.callsTo('chat.postMessage')).toHaveLength(2);
   });
 
-  it('post the advice once for a submission sent five times at once', async () => {
-    harness = await startHttpHarness();
-    const { body } = await submissionPayload();
+  test('post the advice once for a submission sent five times at once', async ({ harness }) => {
+    const { body } = await submissionPayload(harness);
     const responses = await Promise.all(Array.from({ length: 5 }, () => harness.post(body, FORM)));
     expect(responses.map((response) => response.status)).toEqual([200, 200, 200, 200, 200]);
     await harness.logs.waitForCount('duplicate submission ignored', 4);
@@ -129,17 +128,15 @@ describe('duplicate deliveries', () => {
     expect(harness.api.callsTo('chat.postMessage')).toHaveLength(2);
   });
 
-  it('still take a corrected submission of the same view', async () => {
-    harness = await startHttpHarness();
-    const { view } = await submissionPayload();
+  test('still take a corrected submission of the same view', async ({ harness }) => {
+    const { view } = await submissionPayload(harness);
     const invalid = await submit(harness, view, { ...INFERENCE_ANSWERS, monthlySpendUsd: '-1' });
     expect((invalid.json as { response_action: string }).response_action).toBe('errors');
     await submit(harness, view, INFERENCE_ANSWERS);
     await nthPosted(harness, 2);
   });
 
-  it('open one modal for a slash command Slack retried', async () => {
-    harness = await startHttpHarness();
+  test('open one modal for a slash command Slack retried', async ({ harness }) => {
     const body = commandBody(
       slashCommand({ responseUrl: harness.api.responseUrl(), triggerId: '11.22.retried' }),
     );
@@ -152,8 +149,7 @@ describe('duplicate deliveries', () => {
     expect(harness.api.callsTo('views.open')).toHaveLength(1);
   });
 
-  it('handle an event Slack retried once', async () => {
-    harness = await startHttpHarness();
+  test('handle an event Slack retried once', async ({ harness }) => {
     const body = JSON.stringify(eventCallback(appHomeOpened('home')));
     await harness.post(body, JSON_TYPE);
     await harness.api.waitFor('views.publish');
@@ -163,8 +159,12 @@ describe('duplicate deliveries', () => {
     expect(harness.api.callsTo('views.publish')).toHaveLength(1);
   });
 
-  it('are remembered in bounded memory: past the maximum, the oldest is forgotten', async () => {
-    harness = await startHttpHarness({}, { recentKeys: { max: 3, ttlMs: 60_000 } });
+  test('are remembered in bounded memory: past the maximum, the oldest is forgotten', async ({
+    startHarness,
+  }) => {
+    const harness = await startHarness({
+      deps: { duplicates: new MemoryDuplicates({ max: 3, ttlMs: 60_000 }) },
+    });
     const body = (n: number) =>
       commandBody(slashCommand({ responseUrl: harness.api.responseUrl(), triggerId: `t${n}` }));
     for (const n of [1, 2, 3, 4]) await harness.post(body(n), FORM);

@@ -1,5 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { elementOf } from '../support/fill-form.js';
+import { describe, expect } from 'vitest';
+import { elementOf } from '../../testkit/fill-form.js';
+import { buttonsOf, messageButtonClick } from '../../testkit/slack-payloads.js';
+import { test } from '../support/fixtures.js';
 import {
   answerQuestionnaire,
   INFERENCE_ANSWERS,
@@ -10,34 +12,29 @@ import {
   targetOf,
   viewOf,
 } from '../support/flows.js';
-import { type HttpHarness, startHttpHarness } from '../support/harness.js';
-import { buttonsOf, messageButtonClick } from '../support/slack-payloads.js';
 
-let harness: HttpHarness;
-let summary: Posted;
-let reasoning: Posted;
-
-beforeEach(async () => {
-  harness = await startHttpHarness();
+/** Each test starts from the advice posted for INFERENCE_ANSWERS: its summary and reasoning. */
+const it = test.extend('posted', async ({ harness }) => {
   await answerQuestionnaire(harness, await openFromCommand(harness), INFERENCE_ANSWERS);
-  summary = await nthPosted(harness, 1);
-  reasoning = await nthPosted(harness, 2);
+  const summary = await nthPosted(harness, 1);
+  const reasoning = await nthPosted(harness, 2);
+  /** Clicks a button on a posted message, with a response_url the fake serves. */
+  const click = (
+    posted: Posted,
+    actionId: string,
+    options: { index?: number; value?: string } = {},
+  ) =>
+    harness.interact(
+      messageButtonClick(posted, actionId, { responseUrl: harness.api.responseUrl(), ...options }),
+    );
+  return { summary, reasoning, click };
 });
-afterEach(async () => {
-  await harness.close();
-});
-
-const click = (
-  posted: Posted,
-  actionId: string,
-  options: { index?: number; value?: string } = {},
-) =>
-  harness.interact(
-    messageButtonClick(posted, actionId, { responseUrl: harness.api.responseUrl(), ...options }),
-  );
 
 describe('Change answers', () => {
-  it('reopens the questionnaire pre-filled with the answers of the summary', async () => {
+  it('reopens the questionnaire pre-filled with the answers of the summary', async ({
+    harness,
+    posted: { summary, click },
+  }) => {
     const response = await click(summary, 'chip_advice_change_answers');
     expect(response.status).toBe(200);
     const view = viewOf((await harness.api.waitFor('views.open', 2))[1]);
@@ -55,7 +52,7 @@ describe('Change answers', () => {
     });
   });
 
-  it('posts the new result in the same thread', async () => {
+  it('posts the new result in the same thread', async ({ harness, posted: { summary, click } }) => {
     await click(summary, 'chip_advice_change_answers');
     const view = viewOf((await harness.api.waitFor('views.open', 2))[1]);
     await submit(harness, view, { ...INFERENCE_ANSWERS, monthlySpendUsd: 5000 });
@@ -66,7 +63,10 @@ describe('Change answers', () => {
     expect(newReasoning.call.params.thread_ts).toBe(summary.message.ts);
   });
 
-  it('tells only the clicker when the button’s answers cannot be read', async () => {
+  it('tells only the clicker when the button’s answers cannot be read', async ({
+    harness,
+    posted: { summary, click },
+  }) => {
     await click(summary, 'chip_advice_change_answers', { value: '{"v":1,"a":[null,"cloud"]}' });
     const [reply] = await harness.api.waitFor('response_url');
     expect(reply?.params).toMatchObject({ response_type: 'ephemeral', replace_original: false });
@@ -76,12 +76,15 @@ describe('Change answers', () => {
 });
 
 describe('What if…', () => {
-  it('offers one button per counterfactual in the reasoning', () => {
+  it('offers one button per counterfactual in the reasoning', async ({ posted: { reasoning } }) => {
     const blocks = reasoning.message.blocks as Record<string, unknown>[];
     expect(buttonsOf(blocks, 'chip_advice_what_if').length).toBeGreaterThanOrEqual(2);
   });
 
-  it('re-evaluates with the change and replies in the thread with how it differs', async () => {
+  it('re-evaluates with the change and replies in the thread with how it differs', async ({
+    harness,
+    posted: { summary, reasoning, click },
+  }) => {
     const response = await click(reasoning, 'chip_advice_what_if', { index: 0 });
     expect(response.status).toBe(200);
     const reply = await nthPosted(harness, 3);
@@ -96,7 +99,10 @@ describe('What if…', () => {
     expect(blocks).toContain('No longer applies');
   });
 
-  it('lets the what-if answers be taken into the questionnaire', async () => {
+  it('lets the what-if answers be taken into the questionnaire', async ({
+    harness,
+    posted: { summary, reasoning, click },
+  }) => {
     await click(reasoning, 'chip_advice_what_if', { index: 0 });
     const reply = await nthPosted(harness, 3);
     await click(reply, 'chip_advice_change_answers');
@@ -105,7 +111,10 @@ describe('What if…', () => {
     expect(targetOf(view).threadTs).toBe(summary.message.ts);
   });
 
-  it('still answers the clicker, only to them, when the thread cannot be posted to', async () => {
+  it('still answers the clicker, only to them, when the thread cannot be posted to', async ({
+    harness,
+    posted: { reasoning, click },
+  }) => {
     harness.api.fail('chat.postMessage', { error: 'not_in_channel' });
     await click(reasoning, 'chip_advice_what_if', { index: 0 });
     const [reply] = await harness.api.waitFor('response_url');
@@ -116,7 +125,10 @@ describe('What if…', () => {
     expect(JSON.stringify(reply?.params.blocks)).toContain('How the scores move');
   });
 
-  it('tells only the clicker when a what-if change is not a valid answer', async () => {
+  it('tells only the clicker when a what-if change is not a valid answer', async ({
+    harness,
+    posted: { reasoning, click },
+  }) => {
     const value = JSON.stringify({
       v: 1,
       a: [null, 'inference', 50000, ['pytorch'], false, 'aws-only', true, 'cost', 'commodity'],

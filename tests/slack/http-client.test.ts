@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type SlackHttp, slackHttp } from '../../src/slack/http-client.js';
+import { type SlackHttp, slackHttp } from '../../src/slack/transport/http-client.js';
 
 interface Received {
   readonly contentType: string | undefined;

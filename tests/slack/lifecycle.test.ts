@@ -1,10 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { type ChipAdviceApp, createApp } from '../../src/app.js';
-import { readConfig } from '../../src/config.js';
-import { createLogger } from '../../src/logger.js';
-import { FakeSlackApi } from '../support/fake-slack-api.js';
-import { FakeSocketMode } from '../support/fake-socket-mode.js';
-import { fillForm } from '../support/fill-form.js';
+import { describe, expect } from 'vitest';
+import { fillForm } from '../../testkit/fill-form.js';
+import { slashCommand, viewAction, viewSubmission } from '../../testkit/slack-payloads.js';
+import { type ProcessHarness, test } from '../support/fixtures.js';
 import {
   chooseWorkload,
   INFERENCE_ANSWERS,
@@ -13,10 +10,7 @@ import {
   TRAINING_ANSWERS,
   viewOf,
 } from '../support/flows.js';
-import { BOT_TOKEN, FAST_RETRY } from '../support/harness.js';
-import { LogSink } from '../support/log-sink.js';
-import { type ProcessHarness, startProcess } from '../support/process-harness.js';
-import { slashCommand, viewAction, viewSubmission } from '../support/slack-payloads.js';
+import { BOT_TOKEN } from '../support/harness.js';
 
 type Json = Record<string, unknown>;
 
@@ -39,16 +33,10 @@ async function statusOf(request: Promise<{ status: number }>): Promise<number | 
 }
 
 describe('SIGTERM (the real process)', () => {
-  let running: ProcessHarness | undefined;
-  afterEach(async () => {
-    running?.api.reset();
-    await running?.close();
-    running = undefined;
-  });
-
-  it('refuses new requests, finishes the post in flight, then exits 0, whatever signal follows', async () => {
+  test('refuses new requests, finishes the post in flight, then exits 0, whatever signal follows', async ({
+    startProcess,
+  }) => {
     const app = await startProcess(HTTP_ENV);
-    running = app;
     const view = await chooseWorkload(app, await openFromCommand(app), { workload: 'inference' });
     const hold = app.api.hold('chat.postMessage', { times: 1 });
     expect((await submit(app, view, INFERENCE_ANSWERS)).status).toBe(200);
@@ -73,9 +61,10 @@ describe('SIGTERM (the real process)', () => {
     expect(app.output()).toContain('"msg":"advice delivered"');
   });
 
-  it('gives up after SHUTDOWN_TIMEOUT_MS with exit code 1 and says why', async () => {
+  test('gives up after SHUTDOWN_TIMEOUT_MS with exit code 1 and says why', async ({
+    startProcess,
+  }) => {
     const app = await startProcess({ ...HTTP_ENV, SHUTDOWN_TIMEOUT_MS: '300' });
-    running = app;
     const view = await chooseWorkload(app, await openFromCommand(app), { workload: 'inference' });
     const hold = app.api.hold('chat.postMessage');
     await submit(app, view, INFERENCE_ANSWERS);
@@ -89,34 +78,16 @@ describe('SIGTERM (the real process)', () => {
 });
 
 describe('Socket Mode across a dropped connection', () => {
-  const APP_TOKEN = 'xapp-1-A0CHIPADVICE-0000-lifecycle';
-  let api: FakeSlackApi;
-  let socket: FakeSocketMode;
-  let app: ChipAdviceApp;
-  afterEach(async () => {
-    await app.stop();
-    await socket.close();
-    await api.close();
-  });
-
-  it('reconnects with a new URL, and a redelivered envelope does nothing twice', async () => {
-    api = await FakeSlackApi.start();
-    socket = await FakeSocketMode.start();
+  test('reconnects with a new URL, and a redelivered envelope does nothing twice', async ({
+    startSocketApp,
+  }) => {
+    // A short ping timeout: it is also the delay before reconnecting.
+    const { api, socket, app, logs } = await startSocketApp({ clientPingTimeoutMs: 1000 });
     let opened = 0;
     api.respond('apps.connections.open', () => {
       opened += 1;
       return { ok: true, url: `${socket.url}?connection=${opened}` };
     });
-    const logs = new LogSink();
-    const config = readConfig({
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_APP_TOKEN: APP_TOKEN,
-      SLACK_API_URL: api.url,
-      LOG_LEVEL: 'debug',
-    });
-    const logger = createLogger({ level: 'debug', format: 'json', destination: logs });
-    // A short ping timeout: it is also the delay before reconnecting.
-    app = createApp(config, { logger, retryConfig: FAST_RETRY, clientPingTimeoutMs: 1000 });
     await app.start();
 
     const command = slashCommand({ responseUrl: api.responseUrl(), triggerId: '7.socket.trigger' });

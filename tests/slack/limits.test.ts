@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { context } from '../../src/slack/blocks/kit.js';
-import { capBlocks, packLines, truncate } from '../../src/slack/blocks/limits.js';
+import { context } from '../../src/slack/messages/kit.js';
+import { capBlocks, packLines, truncate } from '../../src/slack/messages/limits.js';
 
 describe('truncate', () => {
   it('leaves short text alone and cuts long text with an ellipsis', () => {

@@ -1,21 +1,17 @@
 import { LogLevel } from '@slack/bolt';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { createLogger, secretScrubber } from '../../src/logger.js';
-import { PinoBoltLogger } from '../../src/slack/bolt-logger.js';
+import { PinoBoltLogger } from '../../src/slack/logging/bolt-logger.js';
+import { USER } from '../../testkit/slack-payloads.js';
+import { test } from '../support/fixtures.js';
 import {
   answerQuestionnaire,
   INFERENCE_ANSWERS,
   nthPosted,
   openFromCommand,
 } from '../support/flows.js';
-import {
-  BOT_TOKEN,
-  type HttpHarness,
-  SIGNING_SECRET,
-  startHttpHarness,
-} from '../support/harness.js';
+import { BOT_TOKEN, SIGNING_SECRET } from '../support/harness.js';
 import { LogSink } from '../support/log-sink.js';
-import { USER } from '../support/slack-payloads.js';
 
 const memoryLogger = (level: 'debug' | 'info' = 'debug', secrets: string[] = []) => {
   const sink = new LogSink();
@@ -23,7 +19,7 @@ const memoryLogger = (level: 'debug' | 'info' = 'debug', secrets: string[] = [])
 };
 
 describe('secretScrubber', () => {
-  it('removes Slack tokens by their shape and the configured secret values', () => {
+  test('removes Slack tokens by their shape and the configured secret values', () => {
     const secret = 'abcdef0123456789';
     expect(
       secretScrubber([secret])(
@@ -32,13 +28,13 @@ describe('secretScrubber', () => {
     ).toBe('bot [redacted], user [redacted], app [redacted], secret [redacted].');
   });
 
-  it('also removes a secret as JSON escapes it', () => {
+  test('also removes a secret as JSON escapes it', () => {
     expect(secretScrubber(['p"ss\\word!'])('{"m":"p\\"ss\\\\word!"}')).toBe('{"m":"[redacted]"}');
   });
 });
 
 describe('the pino logger', () => {
-  it('redacts token fields and scrubs tokens that slip into messages', () => {
+  test('redacts token fields and scrubs tokens that slip into messages', () => {
     const { sink, logger } = memoryLogger('info', ['the-signing-secret']);
     logger.info(
       {
@@ -57,7 +53,7 @@ describe('the pino logger', () => {
     });
   });
 
-  it('censors secret keys two objects down, in a copy: the logged object keeps its values', () => {
+  test('censors secret keys two objects down, in a copy: the logged object keeps its values', () => {
     const { sink, logger } = memoryLogger('info');
     const fields = {
       call: { request: { signingSecret: 'not-shaped-like-a-token' }, method: 'views.open' },
@@ -71,7 +67,7 @@ describe('the pino logger', () => {
     expect(fields.call.request.signingSecret).toBe('not-shaped-like-a-token');
   });
 
-  it('keeps a child logger’s bindings and censors the fields it logs', () => {
+  test('keeps a child logger’s bindings and censors the fields it logs', () => {
     const { sink, logger } = memoryLogger('info');
     logger.child({ team: 'T1', user: 'U1' }).info({ token: 'secret-value' }, 'done');
     expect(sink.entries()[0]).toMatchObject({ team: 'T1', user: 'U1', token: '[redacted]' });
@@ -79,7 +75,7 @@ describe('the pino logger', () => {
 });
 
 describe('the Bolt logger adapter', () => {
-  it('logs Bolt’s arguments through pino, an error as the err field', () => {
+  test('logs Bolt’s arguments through pino, an error as the err field', () => {
     const { sink, logger } = memoryLogger();
     const bolt = new PinoBoltLogger(logger);
     bolt.warn('could not', { retry: 2 }, 'finish');
@@ -89,7 +85,7 @@ describe('the Bolt logger adapter', () => {
     expect(error).toMatchObject({ level: 50, msg: 'Slack API error:', err: { message: 'boom' } });
   });
 
-  it('sets and reports the level in Bolt’s terms, and names a component', () => {
+  test('sets and reports the level in Bolt’s terms, and names a component', () => {
     const { sink, logger } = memoryLogger();
     const bolt = new PinoBoltLogger(logger);
     bolt.setLevel(LogLevel.WARN);
@@ -102,7 +98,7 @@ describe('the Bolt logger adapter', () => {
     ]);
   });
 
-  it('reports pino levels Bolt has no name for as the nearest one', () => {
+  test('reports pino levels Bolt has no name for as the nearest one', () => {
     const { logger } = memoryLogger();
     logger.level = 'trace';
     expect(new PinoBoltLogger(logger).getLevel()).toBe(LogLevel.DEBUG);
@@ -110,13 +106,7 @@ describe('the Bolt logger adapter', () => {
 });
 
 describe('logging in the running app', () => {
-  let harness: HttpHarness;
-  afterEach(async () => {
-    await harness.close();
-  });
-
-  it('binds each request’s team, user and command to its log lines', async () => {
-    harness = await startHttpHarness();
+  test('binds each request’s team, user and command to its log lines', async ({ harness }) => {
     await harness.command();
     const entry = await harness.logs.waitFor('request received');
     expect(entry).toMatchObject({
@@ -128,8 +118,10 @@ describe('logging in the running app', () => {
     });
   });
 
-  it('writes no line at info level for a command that opens the questionnaire', async () => {
-    harness = await startHttpHarness({ LOG_LEVEL: 'info' });
+  test('writes no line at info level for a command that opens the questionnaire', async ({
+    startHarness,
+  }) => {
+    const harness = await startHarness({ env: { LOG_LEVEL: 'info' } });
     await harness.command();
     await harness.api.waitFor('views.open');
     // A second request, answered after the first one's listener returned.
@@ -138,8 +130,10 @@ describe('logging in the running app', () => {
     expect(requestLines).toEqual([]);
   });
 
-  it('never writes the bot token or the signing secret, even at debug level', async () => {
-    harness = await startHttpHarness({ LOG_LEVEL: 'trace' });
+  test('never writes the bot token or the signing secret, even at debug level', async ({
+    startHarness,
+  }) => {
+    const harness = await startHarness({ env: { LOG_LEVEL: 'trace' } });
     await answerQuestionnaire(harness, await openFromCommand(harness), INFERENCE_ANSWERS);
     await nthPosted(harness, 2);
     await harness.logs.waitFor('advice delivered');

@@ -1,13 +1,13 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { afterEach, describe, expect, it } from 'vitest';
-import { FakeSlackApi } from '../support/fake-slack-api.js';
-import { MAIN } from '../support/process-harness.js';
-import { childEnv, ROOT, runCommand } from '../support/run-command.js';
+import { describe, expect } from 'vitest';
+import { FakeSlackApi } from '../../testkit/fake-slack-api.js';
+import { MAIN } from '../../testkit/project.js';
+import { test } from '../support/fixtures.js';
+import { runCommand } from '../support/run-command.js';
 
 /** `npm start` is `node dist/main.js`; the global setup builds dist/ from the current source. */
 
 describe('npm start (node dist/main.js)', () => {
-  it('stops with one line naming a missing bot token and where to get it, exit code 1', async () => {
+  test('stops with one line naming a missing bot token and where to get it, exit code 1', async () => {
     const result = await runCommand(process.execPath, [MAIN], {
       env: { SLACK_SIGNING_SECRET: 'a-signing-secret' },
     });
@@ -18,7 +18,7 @@ describe('npm start (node dist/main.js)', () => {
     );
   });
 
-  it('stops without a stack trace when the signing secret is missing in HTTP mode', async () => {
+  test('stops without a stack trace when the signing secret is missing in HTTP mode', async () => {
     const result = await runCommand(process.execPath, [MAIN], {
       env: { SLACK_BOT_TOKEN: 'xoxb-1-secret-part' },
     });
@@ -28,7 +28,7 @@ describe('npm start (node dist/main.js)', () => {
     expect(result.stderr).not.toContain('secret-part');
   });
 
-  it('stops with one line when Slack rejects the app-level token in Socket Mode', async () => {
+  test('stops with one line when Slack rejects the app-level token in Socket Mode', async () => {
     const api = await FakeSlackApi.start();
     try {
       const result = await runCommand(process.execPath, [MAIN], {
@@ -45,42 +45,19 @@ describe('npm start (node dist/main.js)', () => {
   });
 
   describe('with a valid config', () => {
-    let api: FakeSlackApi;
-    let child: ChildProcess | undefined;
-    afterEach(async () => {
-      child?.kill('SIGKILL');
-      await api.close();
-    });
-
-    it('serves /healthz on PORT, checks the token, and stops on SIGTERM with exit code 0', async () => {
-      api = await FakeSlackApi.start();
-      const started = spawn(process.execPath, [MAIN], {
-        cwd: ROOT,
-        env: childEnv({
-          SLACK_BOT_TOKEN: 'xoxb-main-test',
-          SLACK_SIGNING_SECRET: 'main-test-secret',
-          SLACK_API_URL: api.url,
-          PORT: '0',
-        }),
+    test('serves /healthz on PORT, checks the token, and stops on SIGTERM with exit code 0', async ({
+      startProcess,
+    }) => {
+      const app = await startProcess({
+        SLACK_BOT_TOKEN: 'xoxb-main-test',
+        SLACK_SIGNING_SECRET: 'main-test-secret',
       });
-      child = started;
-      const port = await new Promise<number>((resolve, reject) => {
-        let out = '';
-        started.stdout.on('data', (chunk) => {
-          out += chunk;
-          const match = /listening on port (\d+)/.exec(out);
-          if (match) resolve(Number(match[1]));
-        });
-        started.on('exit', (code) => reject(new Error(`exited with ${code} before listening`)));
-      });
-      const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+      const health = await fetch(`${app.origin}/healthz`);
       expect(health.status).toBe(200);
-      const [authTest] = await api.waitFor('auth.test');
+      const [authTest] = await app.api.waitFor('auth.test');
       expect(authTest?.token).toBe('xoxb-main-test');
-      const exitCode = new Promise((resolve) => started.on('exit', resolve));
-      started.kill('SIGTERM');
-      expect(await exitCode).toBe(0);
-      child = undefined;
+      app.child.kill('SIGTERM');
+      expect(await app.exited).toBe(0);
     });
   });
 });

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { CallbackId, COMMAND } from '../../src/slack/blocks/ids.js';
-import { ROOT } from '../support/run-command.js';
+import { CallbackId, COMMAND } from '../../src/slack/messages/ids.js';
+import { ROOT } from '../../testkit/project.js';
 
 /** manifest.yml must name what the code listens for (the schema itself: shared/tools/check-manifest.mjs). */
 const manifest = parse(readFileSync(path.join(ROOT, 'manifest.yml'), 'utf8'));

@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PayloadInvalidError } from '../../src/errors.js';
+import { threadOf } from '../../src/slack/delivery/destination.js';
+import { MetadataSigner } from '../../src/slack/delivery/signed-metadata.js';
 import {
   decodeAnswers,
   decodeWhatIf,
   encodeAnswers,
   encodeWhatIf,
-} from '../../src/slack/payloads/answers-value.js';
-import { threadOf } from '../../src/slack/payloads/target.js';
-import { MetadataSigner } from '../../src/slack/reliability/signed-metadata.js';
+} from '../../src/slack/messages/button-values.js';
 import { INFERENCE_ANSWERS } from '../support/flows.js';
 import { slackAnswers } from '../support/slack-arbitraries.js';
 
@@ -65,16 +65,16 @@ describe('answers in button values', () => {
   });
 });
 
-describe('the target in private_metadata', () => {
+describe('the destination in private_metadata', () => {
   const signer = MetadataSigner.fromSecrets(['xoxb-payloads', 'payloads-secret']);
 
   it('round-trips a channel, a thread and a direct message', () => {
-    for (const target of [
+    for (const destination of [
       { kind: 'channel', channel: 'C0123', threadTs: '1700000000.000100' },
       { kind: 'channel', channel: 'D0456' },
       { kind: 'dm' },
     ] as const) {
-      expect(signer.decode(signer.encode({ target }, 'U1'), 'U1')).toEqual({ target });
+      expect(signer.decode(signer.encode(destination, 'U1'), 'U1')).toEqual(destination);
     }
   });
 

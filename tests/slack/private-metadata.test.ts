@@ -1,6 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { PayloadInvalidError } from '../../src/errors.js';
-import { MetadataSigner, type Origin } from '../../src/slack/reliability/signed-metadata.js';
+import type { Destination } from '../../src/slack/delivery/destination.js';
+import { MetadataSigner } from '../../src/slack/delivery/signed-metadata.js';
+import { USER } from '../../testkit/slack-payloads.js';
+import { fileTest, type HttpHarness } from '../support/fixtures.js';
 import {
   chooseWorkload,
   INFERENCE_ANSWERS,
@@ -8,28 +11,23 @@ import {
   openFromCommand,
   submit,
 } from '../support/flows.js';
-import {
-  BOT_TOKEN,
-  type HttpHarness,
-  SIGNING_SECRET,
-  startHttpHarness,
-} from '../support/harness.js';
-import { USER } from '../support/slack-payloads.js';
+import { BOT_TOKEN, SIGNING_SECRET } from '../support/harness.js';
 
 type Json = Record<string, unknown>;
 
 const signer = MetadataSigner.fromSecrets([BOT_TOKEN, SIGNING_SECRET]);
-const ORIGIN: Origin = {
-  target: { kind: 'channel', channel: 'C0MINE', threadTs: '1700000000.000100' },
+const ORIGIN: Destination = {
+  kind: 'channel',
+  channel: 'C0MINE',
+  threadTs: '1700000000.000100',
   responseUrl: 'https://hooks.slack.com/commands/T0/1/abc',
 };
+const { responseUrl: _kept, ...ORIGIN_PLACE } = ORIGIN;
 
 describe('the metadata signer', () => {
   it('reads back what it wrote, for the same person', () => {
     expect(signer.decode(signer.encode(ORIGIN, 'U1'), 'U1')).toEqual(ORIGIN);
-    expect(signer.decode(signer.encode({ target: { kind: 'dm' } }, 'U1'), 'U1')).toEqual({
-      target: { kind: 'dm' },
-    });
+    expect(signer.decode(signer.encode({ kind: 'dm' }, 'U1'), 'U1')).toEqual({ kind: 'dm' });
   });
 
   const written = () => JSON.parse(signer.encode(ORIGIN, 'U1')) as Json & { t: Json };
@@ -58,18 +56,15 @@ describe('the metadata signer', () => {
 
   it('leaves out a response_url it could not read back', () => {
     const metadata = signer.encode({ ...ORIGIN, responseUrl: 'javascript:alert(1)' }, 'U1');
-    expect(signer.decode(metadata, 'U1')).toEqual({ target: ORIGIN.target });
+    expect(signer.decode(metadata, 'U1')).toEqual(ORIGIN_PLACE);
   });
 });
 
 describe('a submission whose private_metadata is not what the app wrote for it', () => {
   let harness: HttpHarness;
   let view: Json;
-  beforeAll(async () => {
-    harness = await startHttpHarness();
-  });
-  afterAll(async () => {
-    await harness.close();
+  fileTest.beforeAll(({ harness: started }) => {
+    harness = started;
   });
   beforeEach(async () => {
     harness.api.reset();
@@ -88,7 +83,7 @@ describe('a submission whose private_metadata is not what the app wrote for it',
     ],
     [
       'was signed for someone else’s modal in another channel',
-      () => signer.encode({ target: { kind: 'channel', channel: 'C0OTHER' } }, 'U0SOMEONE'),
+      () => signer.encode({ kind: 'channel', channel: 'C0OTHER' }, 'U0SOMEONE'),
     ],
     ['is the plain JSON of an older version', () => '{"kind":"channel","channel":"C0OTHER"}'],
     ['is not JSON', () => '{oops'],

@@ -1,24 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { QUESTIONS } from '../../src/core/index.js';
-import { elementOf, fillForm, inputIds } from '../support/fill-form.js';
+import { elementOf, fillForm, inputIds } from '../../testkit/fill-form.js';
+import { viewAction } from '../../testkit/slack-payloads.js';
+import { test } from '../support/fixtures.js';
 import { chooseWorkload, openFromCommand } from '../support/flows.js';
-import { type HttpHarness, startHttpHarness } from '../support/harness.js';
-import { viewAction } from '../support/slack-payloads.js';
-
-let harness: HttpHarness;
-beforeEach(async () => {
-  harness = await startHttpHarness();
-});
-afterEach(async () => {
-  await harness.close();
-});
 
 type Json = Record<string, unknown>;
 const blockOf = (view: Json, id: string) =>
   (view.blocks as Json[]).find((block) => block.block_id === id) as Json;
 
 describe('the questionnaire modal', () => {
-  it('renders each question from the catalog with block_id = action_id = field', async () => {
+  test('renders each question from the catalog with block_id = action_id = field', async ({
+    harness,
+  }) => {
     const first = await openFromCommand(harness);
     const training = await chooseWorkload(harness, first, { workload: 'training' });
     const inference = await chooseWorkload(harness, training, { workload: 'inference' });
@@ -37,7 +31,9 @@ describe('the questionnaire modal', () => {
     expect([...seen].sort()).toEqual(QUESTIONS.map((question) => question.field).sort());
   });
 
-  it('uses enum values as option values and "true"/"false" for yes/no questions', async () => {
+  test('uses enum values as option values and "true"/"false" for yes/no questions', async ({
+    harness,
+  }) => {
     const view = await chooseWorkload(harness, await openFromCommand(harness), {
       workload: 'training',
     });
@@ -54,7 +50,7 @@ describe('the questionnaire modal', () => {
     });
   });
 
-  it('makes the workload question, and only it, dispatch block_actions', async () => {
+  test('makes the workload question, and only it, dispatch block_actions', async ({ harness }) => {
     const view = await openFromCommand(harness);
     expect(blockOf(view, 'workload').dispatch_action).toBe(true);
     const updated = await chooseWorkload(harness, view, { workload: 'inference' });
@@ -63,7 +59,9 @@ describe('the questionnaire modal', () => {
     expect(dispatching.map((block) => block.block_id)).toEqual(['workload']);
   });
 
-  it('shows every question that applies once the workload is chosen, in catalog order', async () => {
+  test('shows every question that applies once the workload is chosen, in catalog order', async ({
+    harness,
+  }) => {
     const updated = await chooseWorkload(harness, await openFromCommand(harness), {
       workload: 'inference',
     });
@@ -73,7 +71,9 @@ describe('the questionnaire modal', () => {
     expect(inputIds(updated)).toEqual(expected);
   });
 
-  it('shows the inference question once inference is chosen, updating the view by its hash', async () => {
+  test('shows the inference question once inference is chosen, updating the view by its hash', async ({
+    harness,
+  }) => {
     const view = await openFromCommand(harness);
     const updated = await chooseWorkload(harness, view, { workload: 'inference' });
     const [call] = harness.api.callsTo('views.update');
@@ -84,7 +84,9 @@ describe('the questionnaire modal', () => {
     expect(updated.private_metadata).toBe(view.private_metadata);
   });
 
-  it('shows the peak chip count, a whole number of 1 or more, once training is chosen', async () => {
+  test('shows the peak chip count, a whole number of 1 or more, once training is chosen', async ({
+    harness,
+  }) => {
     const view = await openFromCommand(harness);
     const updated = await chooseWorkload(harness, view, { workload: 'training' });
     expect(inputIds(updated)).not.toContain('inferenceProfile');
@@ -95,7 +97,7 @@ describe('the questionnaire modal', () => {
     });
   });
 
-  it('keeps what was already entered as initial values when it redraws', async () => {
+  test('keeps what was already entered as initial values when it redraws', async ({ harness }) => {
     const first = await chooseWorkload(harness, await openFromCommand(harness), {
       workload: 'training',
     });
@@ -117,7 +119,9 @@ describe('the questionnaire modal', () => {
     expect(elementOf(updated, 'priority').initial_option).toBeUndefined();
   });
 
-  it('hides the inference question again when the workload changes back to training', async () => {
+  test('hides the inference question again when the workload changes back to training', async ({
+    harness,
+  }) => {
     const view = await openFromCommand(harness);
     const inference = await chooseWorkload(harness, view, { workload: 'inference' });
     const training = await chooseWorkload(harness, inference, {
@@ -128,7 +132,9 @@ describe('the questionnaire modal', () => {
     expect(inputIds(training)).toContain('chipCount');
   });
 
-  it('lets a newer update win: a stale hash is not an error worth logging', async () => {
+  test('lets a newer update win: a stale hash is not an error worth logging', async ({
+    harness,
+  }) => {
     const view = await openFromCommand(harness);
     await chooseWorkload(harness, view, { workload: 'training' });
     // A second choice made on the first version of the view: its hash is now stale.

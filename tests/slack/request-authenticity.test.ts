@@ -1,27 +1,26 @@
 import { createHmac } from 'node:crypto';
 import { verifySlackRequest } from '@slack/bolt';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type HttpHarness, SIGNING_SECRET, startHttpHarness } from '../support/harness.js';
+import { beforeEach, describe, expect } from 'vitest';
 import {
   commandBody,
   FORM,
   postRawHeaders,
   type SignOptions,
   slackSignature,
-} from '../support/signed-request.js';
-import { slashCommand } from '../support/slack-payloads.js';
+} from '../../testkit/signed-request.js';
+import { slashCommand } from '../../testkit/slack-payloads.js';
+import { fileTest, type HttpHarness } from '../support/fixtures.js';
+import { SIGNING_SECRET } from '../support/harness.js';
 
 let harness: HttpHarness;
-beforeAll(async () => {
-  harness = await startHttpHarness();
-});
-afterAll(async () => {
-  await harness.close();
+fileTest.beforeAll(({ harness: started }) => {
+  harness = started;
 });
 beforeEach(() => {
   harness.api.reset();
   harness.logs.clear();
 });
+const test = fileTest;
 
 const now = () => Math.floor(Date.now() / 1000);
 const body = () => commandBody(slashCommand({ responseUrl: harness.api.responseUrl() }));
@@ -164,14 +163,17 @@ const FORGED: [string, Forgery][] = [
 ];
 
 describe('a forged or stale request', () => {
-  it.each(FORGED)('is refused with 401 and runs no listener when sent %s', async (_name, forge) => {
-    const forged = forge(body());
-    const response = await harness.post(forged.body, FORM, forged.sign);
-    expect(response.status).toBe(401);
-    await expectNothingHandled();
-  });
+  test.each(FORGED)(
+    'is refused with 401 and runs no listener when sent %s',
+    async (_name, forge) => {
+      const forged = forge(body());
+      const response = await harness.post(forged.body, FORM, forged.sign);
+      expect(response.status).toBe(401);
+      await expectNothingHandled();
+    },
+  );
 
-  it.each([
+  test.each([
     ['two signature headers, one right', (text: string) => [sign(text), `v0=${'0'.repeat(64)}`]],
     ['the right signature twice', (text: string) => [sign(text), sign(text)]],
   ])('is refused with 401 when it has %s', async (_name, signatures) => {
@@ -186,7 +188,7 @@ describe('a forged or stale request', () => {
     await expectNothingHandled();
   });
 
-  it('is refused with 401 when it has two timestamp headers', async () => {
+  test('is refused with 401 when it has two timestamp headers', async () => {
     const text = body();
     const timestamp = String(now());
     const response = await postRawHeaders(
@@ -205,7 +207,7 @@ describe('a forged or stale request', () => {
 });
 
 describe('a genuine request', () => {
-  it('is handled, whatever the case of the header names', async () => {
+  test('is handled, whatever the case of the header names', async () => {
     const text = body();
     const timestamp = now();
     const response = await postRawHeaders(
@@ -222,7 +224,7 @@ describe('a genuine request', () => {
     expect(harness.logs.entries().map((entry) => entry.msg)).toContain('request received');
   });
 
-  it('is handled up to 5 minutes either side of the clock', async () => {
+  test('is handled up to 5 minutes either side of the clock', async () => {
     for (const offset of [-290, 290]) {
       const text = body();
       const response = await harness.post(text, FORM, signedAt(text, now() + offset));
@@ -235,7 +237,7 @@ describe('a genuine request', () => {
 describe('an oversized body', () => {
   const LIMIT = 1024 * 1024;
 
-  it('is refused with 413 before it is parsed or handled', async () => {
+  test('is refused with 413 before it is parsed or handled', async () => {
     const huge = commandBody(
       slashCommand({ text: 'x'.repeat(LIMIT), responseUrl: harness.api.responseUrl() }),
     );
@@ -245,7 +247,7 @@ describe('an oversized body', () => {
     expect(harness.logs.entries().map((entry) => entry.msg)).toContain('request body too large');
   });
 
-  it('is taken just under the limit', async () => {
+  test('is taken just under the limit', async () => {
     const text = 'x'.repeat(LIMIT - 2000);
     const big = commandBody(slashCommand({ text, responseUrl: harness.api.responseUrl() }));
     const response = await harness.post(big, FORM);
@@ -254,7 +256,7 @@ describe('an oversized body', () => {
 });
 
 describe('Bolt’s own verification (why the receiver has a guard in front of it)', () => {
-  it('accepts a timestamp from the future, so the guard refuses those', () => {
+  test('accepts a timestamp from the future, so the guard refuses those', () => {
     const future = now() + 3600;
     const text = 'command=%2Fchip-advice';
     expect(() =>

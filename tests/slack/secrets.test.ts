@@ -1,6 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { FakeSlackApi } from '../support/fake-slack-api.js';
+import { describe, expect } from 'vitest';
+import { FakeSlackApi } from '../../testkit/fake-slack-api.js';
+import { FORM } from '../../testkit/signed-request.js';
+import { slashCommand } from '../../testkit/slack-payloads.js';
 import { FakeSocketMode } from '../support/fake-socket-mode.js';
+import { test } from '../support/fixtures.js';
 import {
   chooseWorkload,
   INFERENCE_ANSWERS,
@@ -8,9 +11,6 @@ import {
   submit,
   viewOf,
 } from '../support/flows.js';
-import { type ProcessHarness, startProcess } from '../support/process-harness.js';
-import { FORM } from '../support/signed-request.js';
-import { slashCommand } from '../support/slack-payloads.js';
 
 /**
  * Everything the real process writes (standard output and error, Bolt's, the Web API client's
@@ -34,14 +34,10 @@ function expectNoSecrets(output: string, secrets: readonly string[]) {
   }
 }
 
-let running: ProcessHarness | undefined;
-afterEach(async () => {
-  await running?.close();
-  running = undefined;
-});
-
 describe('the logs of a whole session with failures', () => {
-  it('never contain the bot token or the signing secret (HTTP mode, debug level)', async () => {
+  test('never contain the bot token or the signing secret (HTTP mode, debug level)', async ({
+    startProcess,
+  }) => {
     const api = await FakeSlackApi.start();
     api.fail('auth.test', { error: 'invalid_auth' });
     const app = await startProcess(
@@ -53,7 +49,6 @@ describe('the logs of a whole session with failures', () => {
       },
       api,
     );
-    running = app;
     await api.waitFor('auth.test');
     // A forged request, and one Bolt could not parse.
     expect((await app.post('command=%2Fchip-advice', FORM, { secret: 'wrong' })).status).toBe(401);
@@ -91,7 +86,9 @@ describe('the logs of a whole session with failures', () => {
     hold.release();
   }, 30_000);
 
-  it('never contain the app-level token or the bot token (Socket Mode, debug level)', async () => {
+  test('never contain the app-level token or the bot token (Socket Mode, debug level)', async ({
+    startProcess,
+  }) => {
     const api = await FakeSlackApi.start();
     const socket = await FakeSocketMode.start();
     api.respond('apps.connections.open', (_params, call) =>
@@ -105,7 +102,6 @@ describe('the logs of a whole session with failures', () => {
         { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN, LOG_LEVEL: 'debug' },
         api,
       );
-      running = app;
       socket.send({
         envelope_id: 'env-1',
         type: 'slash_commands',

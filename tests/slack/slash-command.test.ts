@@ -1,19 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { inputIds } from '../support/fill-form.js';
+import { describe, expect } from 'vitest';
+import { inputIds } from '../../testkit/fill-form.js';
+import { CHANNEL } from '../../testkit/slack-payloads.js';
+import { test } from '../support/fixtures.js';
 import { targetOf, viewOf } from '../support/flows.js';
-import { BOT_TOKEN, type HttpHarness, startHttpHarness } from '../support/harness.js';
-import { CHANNEL } from '../support/slack-payloads.js';
-
-let harness: HttpHarness;
-beforeEach(async () => {
-  harness = await startHttpHarness();
-});
-afterEach(async () => {
-  await harness.close();
-});
+import { BOT_TOKEN } from '../support/harness.js';
 
 describe('/chip-advice', () => {
-  it('acknowledges with an empty body and opens the questionnaire with the trigger_id', async () => {
+  test('acknowledges with an empty body and opens the questionnaire with the trigger_id', async ({
+    harness,
+  }) => {
     const response = await harness.command('', { channelId: 'C0TEAM' });
     expect(response.status).toBe(200);
     expect(response.text).toBe('');
@@ -29,7 +24,7 @@ describe('/chip-advice', () => {
     });
   });
 
-  it('opens the modal for the trigger_id of the command it answers', async () => {
+  test('opens the modal for the trigger_id of the command it answers', async ({ harness }) => {
     const trigger = '987.654.unique-trigger';
     await harness.post(
       new URLSearchParams({
@@ -47,14 +42,18 @@ describe('/chip-advice', () => {
     expect(call?.params.trigger_id).toBe(trigger);
   });
 
-  it('opens a small first view: only the workload question, on which the others depend', async () => {
+  test('opens a small first view: only the workload question, on which the others depend', async ({
+    harness,
+  }) => {
     await harness.command();
     const view = viewOf((await harness.api.waitFor('views.open'))[0]);
     expect(inputIds(view)).toEqual(['workload']);
     expect(JSON.stringify(view).length).toBeLessThan(1_500);
   });
 
-  it('answers help only to the person who asked, without opening a modal', async () => {
+  test('answers help only to the person who asked, without opening a modal', async ({
+    harness,
+  }) => {
     const response = await harness.command('help');
     expect(response.status).toBe(200);
     const body = response.json as { response_type: string; text: string; blocks: unknown[] };
@@ -65,7 +64,7 @@ describe('/chip-advice', () => {
     expect(harness.api.callsTo('views.open')).toHaveLength(0);
   });
 
-  it('answers an unknown subcommand with a hint and the same help', async () => {
+  test('answers an unknown subcommand with a hint and the same help', async ({ harness }) => {
     const response = await harness.command('frobnicate <!channel>');
     const body = response.json as { response_type: string; text: string; blocks: unknown[] };
     expect(body.response_type).toBe('ephemeral');

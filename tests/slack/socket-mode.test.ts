@@ -1,51 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ChipAdviceApp, createApp } from '../../src/app.js';
-import { readConfig } from '../../src/config.js';
-import { createLogger } from '../../src/logger.js';
-import { FakeSlackApi } from '../support/fake-slack-api.js';
-import { FakeSocketMode } from '../support/fake-socket-mode.js';
+import { describe, expect } from 'vitest';
+import { slashCommand } from '../../testkit/slack-payloads.js';
+import { test } from '../support/fixtures.js';
 import { viewOf } from '../support/flows.js';
-import { BOT_TOKEN, FAST_RETRY } from '../support/harness.js';
-import { LogSink } from '../support/log-sink.js';
-import { slashCommand } from '../support/slack-payloads.js';
-
-const APP_TOKEN = 'xapp-1-A0CHIPADVICE-0000-test-app-token';
-
-let api: FakeSlackApi;
-let socket: FakeSocketMode;
-let app: ChipAdviceApp;
-let logs: LogSink;
-
-beforeEach(async () => {
-  api = await FakeSlackApi.start();
-  socket = await FakeSocketMode.start();
-  api.respond('apps.connections.open', (_params, call) =>
-    call.token === APP_TOKEN ? { ok: true, url: socket.url } : { ok: false, error: 'invalid_auth' },
-  );
-  logs = new LogSink();
-  const config = readConfig({
-    SLACK_BOT_TOKEN: BOT_TOKEN,
-    SLACK_APP_TOKEN: APP_TOKEN,
-    SLACK_API_URL: api.url,
-    LOG_LEVEL: 'debug',
-  });
-  const logger = createLogger({
-    level: 'debug',
-    format: 'json',
-    secrets: config.secrets,
-    destination: logs,
-  });
-  app = createApp(config, { logger, retryConfig: FAST_RETRY });
-});
-
-afterEach(async () => {
-  await app.stop();
-  await socket.close();
-  await api.close();
-});
+import { BOT_TOKEN } from '../support/harness.js';
+import { APP_TOKEN } from '../support/socket-harness.js';
 
 describe('Socket Mode', () => {
-  it('connects with the app-level token through apps.connections.open', async () => {
+  test('connects with the app-level token through apps.connections.open', async ({
+    socketApp: { app, api, socket },
+  }) => {
     const started = await app.start();
     expect(started.mode).toBe('socket');
     const [open] = api.callsTo('apps.connections.open');
@@ -53,7 +16,9 @@ describe('Socket Mode', () => {
     expect(socket.connections).toBe(1);
   });
 
-  it('acks a slash command envelope over the socket and opens the modal', async () => {
+  test('acks a slash command envelope over the socket and opens the modal', async ({
+    socketApp: { app, api, socket },
+  }) => {
     await app.start();
     const command = slashCommand({
       responseUrl: api.responseUrl(),
@@ -73,7 +38,9 @@ describe('Socket Mode', () => {
     expect(viewOf(open).callback_id).toBe('chip_advice_questionnaire');
   });
 
-  it('sends the help in the ack payload, for the person who asked only', async () => {
+  test('sends the help in the ack payload, for the person who asked only', async ({
+    socketApp: { app, api, socket },
+  }) => {
     await app.start();
     socket.send({
       envelope_id: 'envelope-help',
@@ -86,7 +53,9 @@ describe('Socket Mode', () => {
     expect(String(ack.payload.text)).toContain('I recommend an AI accelerator');
   });
 
-  it('acknowledges a malformed envelope, so Slack does not resend it, and runs no listener', async () => {
+  test('acknowledges a malformed envelope, so Slack does not resend it, and runs no listener', async ({
+    socketApp: { app, api, socket, logs },
+  }) => {
     await app.start();
     socket.send({ envelope_id: 'envelope-null', type: 'interactive', payload: null });
     socket.send({
@@ -107,7 +76,9 @@ describe('Socket Mode', () => {
     ).toEqual([]);
   });
 
-  it('does not log the app-level or bot token', async () => {
+  test('does not log the app-level or bot token', async ({
+    socketApp: { app, api, socket, logs },
+  }) => {
     await app.start();
     socket.send({
       envelope_id: 'envelope-slash-2',

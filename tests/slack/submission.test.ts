@@ -1,5 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { inputIds } from '../support/fill-form.js';
+import { describe, expect } from 'vitest';
+import { inputIds } from '../../testkit/fill-form.js';
+import { USER } from '../../testkit/slack-payloads.js';
+import { test } from '../support/fixtures.js';
 import {
   answerQuestionnaire,
   chooseWorkload,
@@ -9,16 +11,6 @@ import {
   submit,
   TRAINING_ANSWERS,
 } from '../support/flows.js';
-import { type HttpHarness, startHttpHarness } from '../support/harness.js';
-import { USER } from '../support/slack-payloads.js';
-
-let harness: HttpHarness;
-beforeEach(async () => {
-  harness = await startHttpHarness();
-});
-afterEach(async () => {
-  await harness.close();
-});
 
 const textOf = (blocks: unknown) => JSON.stringify(blocks);
 
@@ -32,7 +24,9 @@ function texts(node: unknown): string[] {
 }
 
 describe('a valid submission', () => {
-  it('closes the modal, posts the summary in the channel, then the reasoning in its thread', async () => {
+  test('closes the modal, posts the summary in the channel, then the reasoning in its thread', async ({
+    harness,
+  }) => {
     const view = await openFromCommand(harness);
     const response = await answerQuestionnaire(harness, view, INFERENCE_ANSWERS);
     expect(response.status).toBe(200);
@@ -57,7 +51,7 @@ describe('a valid submission', () => {
     expect(String(reasoning.call.params.text)).toMatch(/^Why AWS Inferentia for inference/);
   });
 
-  it('puts every part of the reasoning in the thread reply', async () => {
+  test('puts every part of the reasoning in the thread reply', async ({ harness }) => {
     const view = await openFromCommand(harness);
     await answerQuestionnaire(harness, view, INFERENCE_ANSWERS);
     const reasoning = textOf((await nthPosted(harness, 2)).call.params.blocks);
@@ -73,7 +67,7 @@ describe('a valid submission', () => {
     expect(reasoning).toContain('Next steps');
   });
 
-  it('names the workload and escapes mrkdwn in it', async () => {
+  test('names the workload and escapes mrkdwn in it', async ({ harness }) => {
     const view = await openFromCommand(harness);
     await answerQuestionnaire(harness, view, {
       ...TRAINING_ANSWERS,
@@ -87,7 +81,9 @@ describe('a valid submission', () => {
     expect(reasoning.call.params.text).toContain('&lt;!channel&gt;');
     expect(texts(reasoning.call.params.blocks).join('\n')).not.toContain('<!channel>');
   });
-  it('answers by direct message when private_metadata is not what the app wrote', async () => {
+  test('answers by direct message when private_metadata is not what the app wrote', async ({
+    harness,
+  }) => {
     const view = await openFromCommand(harness);
     const updated = await chooseWorkload(harness, view, { workload: 'inference' });
     await submit(
@@ -102,7 +98,7 @@ describe('a valid submission', () => {
     await harness.logs.waitFor('unreadable private_metadata; answering by direct message');
   });
 
-  it('says so when no small change would alter the recommendation', async () => {
+  test('says so when no small change would alter the recommendation', async ({ harness }) => {
     const view = await openFromCommand(harness);
     await answerQuestionnaire(harness, view, TRAINING_ANSWERS);
     const reasoning = await nthPosted(harness, 2);
@@ -113,7 +109,9 @@ describe('a valid submission', () => {
 });
 
 describe('an invalid submission', () => {
-  it('answers with errors keyed by block id, in words, without the field name', async () => {
+  test('answers with errors keyed by block id, in words, without the field name', async ({
+    harness,
+  }) => {
     const view = await openFromCommand(harness);
     const training = await chooseWorkload(harness, view, { workload: 'training' });
     const response = await submit(harness, training, {
@@ -140,7 +138,9 @@ describe('an invalid submission', () => {
     expect(harness.api.callsTo('chat.postMessage')).toHaveLength(0);
   });
 
-  it('shows the missing questions when submitted before the view caught up with the workload', async () => {
+  test('shows the missing questions when submitted before the view caught up with the workload', async ({
+    harness,
+  }) => {
     const view = await openFromCommand(harness);
     const { inferenceProfile: _, ...withoutProfile } = INFERENCE_ANSWERS;
     const response = await submit(harness, view, withoutProfile);
@@ -152,7 +152,9 @@ describe('an invalid submission', () => {
     expect(harness.api.callsTo('chat.postMessage')).toHaveLength(0);
   });
 
-  it('ignores answers to questions that no longer apply to the chosen workload', async () => {
+  test('ignores answers to questions that no longer apply to the chosen workload', async ({
+    harness,
+  }) => {
     const view = await openFromCommand(harness);
     const training = await chooseWorkload(harness, view, { workload: 'training' });
     // The person switched to inference, but submitted before the view was redrawn.

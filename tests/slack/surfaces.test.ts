@@ -1,5 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { loadRuleset } from '../../src/core/index.js';
+import {
+  appHomeOpened,
+  CHANNEL,
+  homeButtonClick,
+  messageShortcut,
+  USER,
+} from '../../testkit/slack-payloads.js';
+import { test } from '../support/fixtures.js';
 import {
   answerQuestionnaire,
   INFERENCE_ANSWERS,
@@ -8,25 +16,11 @@ import {
   targetOf,
   viewOf,
 } from '../support/flows.js';
-import { type HttpHarness, startHttpHarness } from '../support/harness.js';
-import {
-  appHomeOpened,
-  CHANNEL,
-  homeButtonClick,
-  messageShortcut,
-  USER,
-} from '../support/slack-payloads.js';
-
-let harness: HttpHarness;
-beforeEach(async () => {
-  harness = await startHttpHarness();
-});
-afterEach(async () => {
-  await harness.close();
-});
 
 describe('the App Home tab', () => {
-  it('publishes the decision framework and the chips when the Home tab is opened', async () => {
+  test('publishes the decision framework and the chips when the Home tab is opened', async ({
+    harness,
+  }) => {
     const response = await harness.event(appHomeOpened('home'));
     expect(response.status).toBe(200);
     const [call] = await harness.api.waitFor('views.publish');
@@ -40,13 +34,15 @@ describe('the App Home tab', () => {
     expect(text).toContain('chip_advice_start_questionnaire');
   });
 
-  it('publishes nothing when the Messages tab is opened', async () => {
+  test('publishes nothing when the Messages tab is opened', async ({ harness }) => {
     await harness.event(appHomeOpened('messages'));
     await harness.logs.waitFor('not the Home tab; nothing to publish');
     expect(harness.api.callsTo('views.publish')).toHaveLength(0);
   });
 
-  it('starts the questionnaire from its button and sends the advice as a direct message', async () => {
+  test('starts the questionnaire from its button and sends the advice as a direct message', async ({
+    harness,
+  }) => {
     await harness.event(appHomeOpened('home'));
     const home = viewOf((await harness.api.waitFor('views.publish'))[0]);
     await harness.interact(homeButtonClick(home, 'chip_advice_start_questionnaire'));
@@ -73,7 +69,7 @@ describe('the “Get chip advice” message shortcut', () => {
     text: 'Which chips for the new model?',
   };
 
-  it('opens the questionnaire aimed at the message’s thread', async () => {
+  test('opens the questionnaire aimed at the message’s thread', async ({ harness }) => {
     const response = await harness.interact(
       messageShortcut(message, 'chip_advice_message_shortcut', harness.api.responseUrl()),
     );
@@ -87,7 +83,7 @@ describe('the “Get chip advice” message shortcut', () => {
     });
   });
 
-  it('answers in that message’s thread: summary and reasoning', async () => {
+  test('answers in that message’s thread: summary and reasoning', async ({ harness }) => {
     await harness.interact(
       messageShortcut(message, 'chip_advice_message_shortcut', harness.api.responseUrl()),
     );
@@ -99,7 +95,7 @@ describe('the “Get chip advice” message shortcut', () => {
     expect(reasoning.call.params).toMatchObject({ channel: CHANNEL.id, thread_ts: message.ts });
   });
 
-  it('uses the parent thread when the shortcut is used on a reply', async () => {
+  test('uses the parent thread when the shortcut is used on a reply', async ({ harness }) => {
     const reply = { ...message, ts: '1699999999.000200', thread_ts: message.ts };
     await harness.interact(
       messageShortcut(reply, 'chip_advice_message_shortcut', harness.api.responseUrl()),

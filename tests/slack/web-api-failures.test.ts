@@ -1,14 +1,6 @@
 import { createServer } from 'node:net';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type HttpHarness, startHttpHarness } from '../support/harness.js';
-
-let harness: HttpHarness;
-beforeEach(async () => {
-  harness = await startHttpHarness();
-});
-afterEach(async () => {
-  await harness.close();
-});
+import { describe, expect } from 'vitest';
+import { test } from '../support/fixtures.js';
 
 const requestFailed = /^request failed/;
 
@@ -22,7 +14,7 @@ async function closedPort(): Promise<number> {
 }
 
 describe('when the Web API fails', () => {
-  it('retries views.open after an HTTP 503 and opens the modal', async () => {
+  test('retries views.open after an HTTP 503 and opens the modal', async ({ harness }) => {
     harness.api.fail('views.open', { status: 503, times: 1 });
     await harness.command();
     const calls = await harness.api.waitFor('views.open', 2);
@@ -30,14 +22,14 @@ describe('when the Web API fails', () => {
     expect(calls[1]?.params.trigger_id).toBe(calls[0]?.params.trigger_id);
   });
 
-  it('waits for the Retry-After of a rate limit, then retries', async () => {
+  test('waits for the Retry-After of a rate limit, then retries', async ({ harness }) => {
     harness.api.fail('views.open', { retryAfter: 0, times: 1 });
     await harness.command();
     const calls = await harness.api.waitFor('views.open', 2);
     expect(calls.map((call) => call.response.status)).toEqual([429, 200]);
   });
 
-  it('gives up after the configured retries and logs the failure once', async () => {
+  test('gives up after the configured retries and logs the failure once', async ({ harness }) => {
     harness.api.fail('views.open', { status: 500 });
     await harness.command();
     await harness.logs.waitFor(requestFailed);
@@ -46,7 +38,9 @@ describe('when the Web API fails', () => {
     expect(harness.logs.errors()).toHaveLength(1);
   });
 
-  it('does not retry a Slack error; the global handler logs it once with the request’s context', async () => {
+  test('does not retry a Slack error; the global handler logs it once with the request’s context', async ({
+    harness,
+  }) => {
     harness.api.fail('views.open', { error: 'expired_trigger_id' });
     await harness.command();
     const entry = await harness.logs.waitFor(requestFailed);
@@ -64,10 +58,11 @@ describe('when the Web API fails', () => {
 });
 
 describe('when the Web API cannot be reached', () => {
-  it('retries views.open, then tells the person and logs the failure once', async () => {
-    await harness.close();
-    harness = await startHttpHarness({
-      SLACK_API_URL: `http://127.0.0.1:${await closedPort()}/api/`,
+  test('retries views.open, then tells the person and logs the failure once', async ({
+    startHarness,
+  }) => {
+    const harness = await startHarness({
+      env: { SLACK_API_URL: `http://127.0.0.1:${await closedPort()}/api/` },
     });
     harness.logs.clear();
     await harness.command();
@@ -86,17 +81,14 @@ describe('when the Web API cannot be reached', () => {
 });
 
 describe('when the Web API stops answering', () => {
-  beforeEach(async () => {
-    await harness.close();
-    harness = await startHttpHarness({}, { webApiTimeoutMs: 150 });
-  });
+  test.override('harnessOptions', { deps: { webApiTimeoutMs: 150 } });
 
-  it.each([
+  test.for([
     { stall: 'does not start', afterHeaders: false },
     { stall: 'stops in the middle of the body', afterHeaders: true },
   ])(
     'abandons a views.open whose answer $stall, after the timeout, and retries it',
-    async ({ afterHeaders }) => {
+    async ({ afterHeaders }, { harness }) => {
       const hold = harness.api.hold('views.open', { times: 1, afterHeaders });
       await harness.command();
       await hold.arrived();

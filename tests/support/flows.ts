@@ -1,9 +1,9 @@
 import { expect } from 'vitest';
 import type { Answers } from '../../src/core/index.js';
-import type { ApiCall } from './fake-slack-api.js';
-import { fillForm } from './fill-form.js';
+import type { ApiCall } from '../../testkit/fake-slack-api.js';
+import { fillForm } from '../../testkit/fill-form.js';
+import { viewAction, viewSubmission } from '../../testkit/slack-payloads.js';
 import type { HttpHarness } from './harness.js';
-import { viewAction, viewSubmission } from './slack-payloads.js';
 
 /** Steps a person takes in Slack, as a sequence of signed requests and the app's API calls. */
 

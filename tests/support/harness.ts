@@ -1,8 +1,7 @@
 import { type AppDeps, type ChipAdviceApp, createApp } from '../../src/app.js';
 import { readConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
-import { FakeSlackApi } from './fake-slack-api.js';
-import { LogSink } from './log-sink.js';
+import { FakeSlackApi } from '../../testkit/fake-slack-api.js';
 import {
   commandBody,
   FORM,
@@ -11,8 +10,9 @@ import {
   postSigned,
   type SignOptions,
   type SlackResponse,
-} from './signed-request.js';
-import { eventCallback, slashCommand } from './slack-payloads.js';
+} from '../../testkit/signed-request.js';
+import { eventCallback, slashCommand } from '../../testkit/slack-payloads.js';
+import { LogSink } from './log-sink.js';
 
 export const BOT_TOKEN = 'xoxb-0000-test-bot-token';
 export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
@@ -41,6 +41,7 @@ export interface HttpHarness {
   settle(): Promise<void>;
   /** POSTs a raw body to /slack/events with custom signing. */
   post(body: string, contentType: string, sign?: Partial<SignOptions>): Promise<SlackResponse>;
+  /** Releases what the fake holds, stops the app and the fake Web API. */
   close(): Promise<void>;
 }
 
@@ -89,6 +90,8 @@ export async function startHttpHarness(
       await (await fetch(`${origin}/healthz`)).text();
     },
     async close() {
+      // Held calls are let go first: a request waiting on one would hold up the stop.
+      api.reset();
       await app.stop();
       await api.close();
     },

@@ -1,7 +1,6 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import path from 'node:path';
-import { FakeSlackApi } from './fake-slack-api.js';
-import { childEnv, ROOT } from './run-command.js';
+import { FakeSlackApi } from '../../testkit/fake-slack-api.js';
+import { childEnv, MAIN, ROOT } from '../../testkit/project.js';
 import {
   commandBody,
   FORM,
@@ -9,11 +8,8 @@ import {
   postSigned,
   type SignOptions,
   type SlackResponse,
-} from './signed-request.js';
-import { slashCommand } from './slack-payloads.js';
-
-/** `npm start` runs this; the global setup builds it from the current source. */
-export const MAIN = path.join(ROOT, 'dist/main.js');
+} from '../../testkit/signed-request.js';
+import { slashCommand } from '../../testkit/slack-payloads.js';
 
 /**
  * The real app as a child process (`node dist/main.js`) against a fake Web API, with the same
@@ -83,6 +79,7 @@ export async function startProcess(
     interact: (payload) => post(interactionBody(payload), FORM),
     post,
     async close() {
+      fake.reset();
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;
       await fake.close();

@@ -1,15 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-
-export const ROOT = path.resolve(import.meta.dirname, '../..');
-
-/** This process's environment without the SLACK_* variables a developer may have set, plus `env`. */
-export function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => !key.startsWith('SLACK_')),
-  );
-  return { ...inherited, ...env };
-}
+import { childEnv, ROOT } from '../../testkit/project.js';
 
 export interface CommandResult {
   readonly code: number | null;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { Answers } from '../../src/core/index.js';
-import { validAnswers } from './arbitraries.js';
+import { validAnswers } from '../../testkit/arbitraries.js';
 
 /** Workload names that test mrkdwn escaping and length limits: mentions, markup, emoji, 80 characters. */
 const slackyName = fc.constantFrom(

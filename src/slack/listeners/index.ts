@@ -1,5 +1,6 @@
-import type { ChipAdviceBolt, ListenerDeps } from '../context.js';
+import type { ChipAdviceBolt } from '../context.js';
 import { registerActions } from './actions/index.js';
+import type { ListenerDeps } from './args.js';
 import { registerCommands } from './commands/index.js';
 import { registerEvents } from './events/index.js';
 import { registerShortcuts } from './shortcuts/index.js';

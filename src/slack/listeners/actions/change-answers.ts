@@ -1,7 +1,7 @@
-import { type ButtonArgs, type ListenerDeps, respondIfAny } from '../../context.js';
-import { decodeAnswers } from '../../payloads/answers-value.js';
-import { type Target, threadOf } from '../../payloads/target.js';
-import { openQuestionnaire } from '../../services/open-questionnaire.js';
+import { type Destination, threadOf } from '../../delivery/destination.js';
+import { decodeAnswers } from '../../messages/button-values.js';
+import { openQuestionnaire } from '../../questionnaire/open-questionnaire.js';
+import { type ButtonArgs, type ListenerDeps, respondIfAny } from '../args.js';
 import { tellClickerIfUnreadable } from './tell-clicker.js';
 
 /**
@@ -15,17 +15,18 @@ export function changeAnswers({ signer }: ListenerDeps) {
     await tellClickerIfUnreadable(respond, context.logger, async () => {
       const answers = decodeAnswers(action.value);
       const channel = body.channel?.id;
-      const target: Target =
+      const responseUrl = body.response_url ? { responseUrl: body.response_url } : {};
+      const destination: Destination =
         channel && body.message
-          ? { kind: 'channel', channel, threadTs: threadOf(body.message) }
-          : { kind: 'dm' };
+          ? { kind: 'channel', channel, threadTs: threadOf(body.message), ...responseUrl }
+          : { kind: 'dm', ...responseUrl };
       await openQuestionnaire(
         client,
         signer,
         {
           triggerId: body.trigger_id,
           userId: body.user.id,
-          origin: { target, ...(body.response_url ? { responseUrl: body.response_url } : {}) },
+          destination,
           values: answers,
           respond: respondIfAny(respond),
           channel,

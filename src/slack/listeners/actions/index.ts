@@ -1,39 +1,42 @@
-import { ActionId, WORKLOAD_FIELD } from '../../blocks/ids.js';
-import type { BlockActionArgs, ButtonArgs, ChipAdviceBolt, ListenerDeps } from '../../context.js';
+import type { BlockAction, ButtonAction, Middleware, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { WORKLOAD_FIELD } from '../../../core/index.js';
+import type { AppContext, ChipAdviceBolt } from '../../context.js';
+import { ActionId } from '../../messages/ids.js';
+import type { ListenerDeps } from '../args.js';
 import { changeAnswers } from './change-answers.js';
 import { retryPost } from './retry-post.js';
 import { startQuestionnaire } from './start-questionnaire.js';
 import { whatIf } from './what-if.js';
 import { workloadChosen } from './workload-chosen.js';
 
-type ButtonHandler = (args: ButtonArgs) => Promise<void>;
+type ButtonClick = SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
 
-function isButtonClick(args: BlockActionArgs): args is ButtonArgs {
-  return args.action.type === 'button';
-}
+/** Only a button's click goes on: another element sent with a button's action_id does not. */
+const onlyButtons: Middleware<ButtonClick, AppContext> = async ({ action, next }) => {
+  if (action.type === 'button') await next();
+};
 
 /**
- * One Bolt listener for every action of the app, routed here by action_id: the workload
- * question (in its own block), and the buttons. Bolt runs the matchers of every registered
- * listener on every request, slash commands included, so one listener per surface rather than
- * one per action keeps each request's path short. An action that matches no route (a button of
- * another app, a workload input outside its block) is left to the event gate, which acknowledges
- * it.
+ * The questionnaire's workload question (in its own block), and the app's buttons, each matched
+ * by Bolt on its action_id. An action that matches none (a button of another app, a workload
+ * input outside its block) is left to the ack gate, which acknowledges it.
  */
 export function registerActions(app: ChipAdviceBolt, deps: ListenerDeps): void {
-  const buttons: Readonly<Record<string, ButtonHandler>> = {
-    [ActionId.changeAnswers]: changeAnswers(deps),
-    [ActionId.whatIf]: whatIf(deps),
-    [ActionId.startQuestionnaire]: startQuestionnaire(deps),
-    [ActionId.retryPost]: retryPost(deps),
-  };
-  app.action({ type: 'block_actions' }, async (args) => {
-    const { action_id: id, block_id: block } = args.action;
-    if (id === WORKLOAD_FIELD) {
-      if (block === WORKLOAD_FIELD) await workloadChosen(args);
-      return;
-    }
-    const button = Object.hasOwn(buttons, id) ? buttons[id] : undefined;
-    if (button && isButtonClick(args)) await button(args);
-  });
+  app.action(
+    { type: 'block_actions', block_id: WORKLOAD_FIELD, action_id: WORKLOAD_FIELD },
+    workloadChosen,
+  );
+  const buttons = [
+    [ActionId.changeAnswers, changeAnswers(deps)],
+    [ActionId.whatIf, whatIf(deps)],
+    [ActionId.startQuestionnaire, startQuestionnaire(deps)],
+    [ActionId.retryPost, retryPost(deps)],
+  ] as const;
+  for (const [actionId, listener] of buttons) {
+    app.action<BlockAction<ButtonAction>>(
+      { type: 'block_actions', action_id: actionId },
+      onlyButtons,
+      listener,
+    );
+  }
 }

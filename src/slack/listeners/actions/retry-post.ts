@@ -1,35 +1,32 @@
-import { type ButtonArgs, type ListenerDeps, respondIfAny } from '../../context.js';
-import { decodeRetry } from '../../payloads/retry-value.js';
-import { deliverSafely } from '../../reliability/deliver-safely.js';
+import { decodeRetry } from '../../delivery/retry-value.js';
+import { retryKey } from '../../duplicates/index.js';
+import { type ButtonArgs, type ListenerDeps, respondIfAny } from '../args.js';
 import { tellClickerIfUnreadable } from './tell-clicker.js';
 
 /**
  * "Post again" on a notice that the advice could not be posted: posts it where the first attempt
- * was going (the signed origin on the button; a direct message if it does not verify). On
+ * was going (the signed destination on the button; a direct message if it does not verify). On
  * success the notice is removed; on failure a new notice comes with the same buttons.
  */
-export function retryPost({ advisor, signer, recent, fetch }: ListenerDeps) {
+export function retryPost({ advisor, signer, duplicates, delivery }: ListenerDeps) {
   return async ({ ack, action, body, client, context, respond }: ButtonArgs) => {
     await ack();
     await tellClickerIfUnreadable(respond, context.logger, async () => {
       const { answers, metadata } = decodeRetry(action.value);
+      const userId = body.user.id;
       const notice = String(body.container.message_ts ?? body.trigger_id);
-      if (!recent.claim(`retry:${body.user.id}:${notice}`)) {
+      if (!(await duplicates.claim(retryKey(userId, notice)))) {
         context.logger.info('"Post again" already pressed on this notice; ignored');
         return;
       }
-      const origin = signer.originFor(metadata, body.user.id, context.logger);
+      const destination = signer.destinationFor(metadata, userId, context.logger);
       const advice = await advisor.advise(answers);
       const replyTo = respondIfAny(respond);
-      const delivered = await deliverSafely(
-        client,
-        { advice, userId: body.user.id, origin, respond: replyTo },
-        { signer, logger: context.logger, fetch },
-      );
+      const { logger } = context;
+      await delivery.deliver(advice, { client, logger, userId, destination, respond: replyTo });
       await replyTo?.({ delete_original: true }).catch((error: unknown) => {
         context.logger.warn({ err: error }, 'could not remove the notice');
       });
-      context.logger.info({ chip: advice.recommendation.chip, ...delivered }, 'advice delivered');
     });
   };
 }

@@ -1,5 +1,5 @@
-import type { ButtonArgs, ListenerDeps } from '../../context.js';
-import { openQuestionnaire } from '../../services/open-questionnaire.js';
+import { openQuestionnaire } from '../../questionnaire/open-questionnaire.js';
+import type { ButtonArgs, ListenerDeps } from '../args.js';
 
 /**
  * "Start the questionnaire" on the App Home tab. The Home tab has no channel, so the advice is
@@ -12,7 +12,7 @@ export function startQuestionnaire({ signer }: ListenerDeps) {
     await openQuestionnaire(
       client,
       signer,
-      { triggerId: body.trigger_id, userId: body.user.id, origin: { target: { kind: 'dm' } } },
+      { triggerId: body.trigger_id, userId: body.user.id, destination: { kind: 'dm' } },
       context.logger,
     );
   };

@@ -1,7 +1,7 @@
 import type { RespondFn } from '@slack/bolt';
 import { PayloadInvalidError } from '../../../errors.js';
 import type { Logger } from '../../../logger.js';
-import { unreadableButtonNotice } from '../../blocks/notices.js';
+import { unreadableButtonNotice } from '../../messages/notices.js';
 
 /**
  * Runs `work`; if a button's value cannot be read (an old or altered message), tells the person

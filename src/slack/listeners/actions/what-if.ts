@@ -1,9 +1,9 @@
-import { whatIfMessage } from '../../blocks/what-if-message.js';
-import type { ButtonArgs, ListenerDeps } from '../../context.js';
-import { decodeWhatIf } from '../../payloads/answers-value.js';
-import { threadOf } from '../../payloads/target.js';
-import { evaluateWhatIf } from '../../services/what-if.js';
-import { slackErrorOf } from '../../slack-error.js';
+import { threadOf } from '../../delivery/destination.js';
+import { decodeWhatIf } from '../../messages/button-values.js';
+import { slackErrorOf } from '../../transport/slack-error.js';
+import { evaluateWhatIf } from '../../what-if/evaluate.js';
+import { whatIfMessage } from '../../what-if/what-if-message.js';
+import type { ButtonArgs, ListenerDeps } from '../args.js';
 import { tellClickerIfUnreadable } from './tell-clicker.js';
 
 /**

@@ -1,7 +1,7 @@
-import { questionnaireView } from '../../blocks/questionnaire-view.js';
-import type { BlockActionArgs } from '../../context.js';
-import { readQuestionnaire } from '../../payloads/questionnaire-state.js';
-import { slackErrorOf } from '../../slack-error.js';
+import { readQuestionnaire } from '../../questionnaire/form-state.js';
+import { questionnaireView } from '../../questionnaire/questionnaire-view.js';
+import { slackErrorOf } from '../../transport/slack-error.js';
+import type { BlockActionArgs } from '../args.js';
 
 /** Slack's answer when another update of the view got there first. */
 const HASH_CONFLICT = 'hash_conflict';

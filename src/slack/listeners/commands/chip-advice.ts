@@ -1,6 +1,6 @@
-import { helpMessage } from '../../blocks/help-message.js';
-import { type CommandArgs, type ListenerDeps, respondIfAny } from '../../context.js';
-import { openQuestionnaire } from '../../services/open-questionnaire.js';
+import { helpMessage } from '../../messages/help-message.js';
+import { openQuestionnaire } from '../../questionnaire/open-questionnaire.js';
+import { type CommandArgs, type ListenerDeps, respondIfAny } from '../args.js';
 
 type Request = { readonly kind: 'open' } | { readonly kind: 'help'; readonly unknown?: string };
 
@@ -27,19 +27,19 @@ export function chipAdviceCommand({ signer }: ListenerDeps) {
       return;
     }
     await ack();
-    const target = { kind: 'channel', channel: command.channel_id } as const;
+    const channel = command.channel_id;
     await openQuestionnaire(
       client,
       signer,
       {
         triggerId: command.trigger_id,
         userId: command.user_id,
-        origin: { target, responseUrl: command.response_url },
+        destination: { kind: 'channel', channel, responseUrl: command.response_url },
         respond: respondIfAny(respond),
-        channel: command.channel_id,
+        channel,
       },
       context.logger,
     );
-    context.logger.debug({ channel: command.channel_id }, 'questionnaire opened from the command');
+    context.logger.debug({ channel }, 'questionnaire opened from the command');
   };
 }

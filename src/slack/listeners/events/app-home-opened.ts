@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { AppHomeOpenedArgs } from '../../context.js';
+import type { AppHomeOpenedArgs } from '../args.js';
 
 /**
  * Publishes the Home tab when someone opens it. The view depends only on the rules, so it is

@@ -1,5 +1,6 @@
-import { homeView } from '../../blocks/home-view.js';
-import type { ChipAdviceBolt, ListenerDeps } from '../../context.js';
+import type { ChipAdviceBolt } from '../../context.js';
+import { homeView } from '../../messages/home-view.js';
+import type { ListenerDeps } from '../args.js';
 import { appHomeOpened } from './app-home-opened.js';
 
 export function registerEvents(app: ChipAdviceBolt, { advisor }: ListenerDeps): void {

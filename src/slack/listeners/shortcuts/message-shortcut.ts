@@ -1,6 +1,6 @@
-import { type ListenerDeps, type MessageShortcutArgs, respondIfAny } from '../../context.js';
-import { threadOf } from '../../payloads/target.js';
-import { openQuestionnaire } from '../../services/open-questionnaire.js';
+import { threadOf } from '../../delivery/destination.js';
+import { openQuestionnaire } from '../../questionnaire/open-questionnaire.js';
+import { type ListenerDeps, type MessageShortcutArgs, respondIfAny } from '../args.js';
 
 /**
  * The "Get chip advice" message shortcut: opens the questionnaire, and the advice is posted in
@@ -11,14 +11,18 @@ export function messageShortcut({ signer }: ListenerDeps) {
   return async ({ ack, shortcut, client, context, respond }: MessageShortcutArgs) => {
     await ack();
     const channel = shortcut.channel.id;
-    const target = { kind: 'channel', channel, threadTs: threadOf(shortcut.message) } as const;
     await openQuestionnaire(
       client,
       signer,
       {
         triggerId: shortcut.trigger_id,
         userId: shortcut.user.id,
-        origin: { target, responseUrl: shortcut.response_url },
+        destination: {
+          kind: 'channel',
+          channel,
+          threadTs: threadOf(shortcut.message),
+          responseUrl: shortcut.response_url,
+        },
         respond: respondIfAny(respond),
         channel,
       },

@@ -1,5 +1,6 @@
-import { CallbackId } from '../../blocks/ids.js';
-import type { ChipAdviceBolt, ListenerDeps } from '../../context.js';
+import type { ChipAdviceBolt } from '../../context.js';
+import { CallbackId } from '../../messages/ids.js';
+import type { ListenerDeps } from '../args.js';
 import { questionnaireSubmission } from './questionnaire-submission.js';
 
 export function registerViews(app: ChipAdviceBolt, deps: ListenerDeps): void {

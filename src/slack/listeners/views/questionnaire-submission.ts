@@ -1,7 +1,6 @@
-import type { ListenerDeps, ViewSubmissionArgs } from '../../context.js';
-import { deliverSafely } from '../../reliability/deliver-safely.js';
-import { submissionKey } from '../../reliability/request-keys.js';
-import { checkSubmission } from '../../services/check-submission.js';
+import { submissionKey } from '../../duplicates/index.js';
+import { checkSubmission } from '../../questionnaire/check-submission.js';
+import type { ListenerDeps, ViewSubmissionArgs } from '../args.js';
 
 /**
  * The questionnaire's submission: invalid answers go back as errors under their questions;
@@ -10,8 +9,7 @@ import { checkSubmission } from '../../services/check-submission.js';
  * the signed private_metadata; if that does not verify, by direct message to the submitter.
  * @see https://docs.slack.dev/surfaces/modals#handling_submissions
  */
-export function questionnaireSubmission(deps: ListenerDeps) {
-  const { advisor, signer, recent, fetch } = deps;
+export function questionnaireSubmission({ advisor, signer, duplicates, delivery }: ListenerDeps) {
   return async ({ ack, view, body, client, context }: ViewSubmissionArgs) => {
     const check = checkSubmission(view);
     if (!check.ok) {
@@ -20,20 +18,13 @@ export function questionnaireSubmission(deps: ListenerDeps) {
       return;
     }
     await ack();
-    if (!recent.claim(submissionKey(view, body.user.id))) {
+    const userId = body.user.id;
+    if (!(await duplicates.claim(submissionKey(view, userId)))) {
       context.logger.info({ view: view.id }, 'duplicate submission ignored');
       return;
     }
-    const origin = signer.originFor(view.private_metadata, body.user.id, context.logger);
+    const destination = signer.destinationFor(view.private_metadata, userId, context.logger);
     const advice = await advisor.advise(check.answers);
-    const delivered = await deliverSafely(
-      client,
-      { advice, userId: body.user.id, origin },
-      { signer, logger: context.logger, fetch },
-    );
-    context.logger.info(
-      { view: view.id, chip: advice.recommendation.chip, ...delivered },
-      'advice delivered',
-    );
+    await delivery.deliver(advice, { client, logger: context.logger, userId, destination });
   };
 }

@@ -1,0 +1,61 @@
+import type { Answers } from '../../core/index.js';
+import { encodeAnswers } from '../messages/button-values.js';
+import { ActionId, COMMAND } from '../messages/ids.js';
+import type { MessagePayload } from '../messages/kit.js';
+import { actions, button, section } from '../messages/kit.js';
+
+/**
+ * What a person is told when their advice could not be posted where they asked. Short, naming
+ * the fix, and never losing what they entered: the answers travel on the buttons.
+ */
+
+/** The bot's mention in instructions; Slack resolves `@chip-advice` when typed in the channel. */
+const INVITE = '`/invite @chip-advice`';
+
+/**
+ * Sent by direct message when the advice could not be posted in the channel it was asked in,
+ * before the advice itself. `channel` is a Slack id, shown as a channel link.
+ * @see https://docs.slack.dev/reference/methods/chat.postMessage#errors
+ */
+export function channelFallbackNote(channel: string, slackError: string): MessagePayload {
+  const why =
+    slackError === 'not_in_channel'
+      ? 'I am not a member of it'
+      : 'I cannot see it (it may be private, or I was removed)';
+  const text = `I could not post your chip advice in <#${channel}>: ${why}. Here it is instead. To get answers in that channel, type ${INVITE} there, then run ${COMMAND} again.`;
+  return { text, blocks: [section(text)] };
+}
+
+/**
+ * Sent when the advice could not be posted at all (Slack did not answer in time, or kept
+ * failing): the answers are kept on "Post again", which tries the same delivery again, and on
+ * "Change answers", which reopens the questionnaire pre-filled.
+ */
+export function notDeliveredNotice(
+  answers: Answers,
+  retryValue: string,
+  { summaryPosted = false } = {},
+): MessagePayload {
+  const text = summaryPosted
+    ? `Your chip advice summary is posted, but Slack did not take its reasoning just now. Your answers are kept: press “Post again” to add the reasoning to the summary’s thread, or “Change answers” to adjust them.`
+    : `Slack did not take your chip advice just now, so it is not posted yet. Your answers are kept: press “Post again” to retry, or “Change answers” to adjust them first.`;
+  return {
+    text,
+    blocks: [
+      section(`:warning: ${text}`),
+      actions([
+        button({
+          text: 'Post again',
+          actionId: ActionId.retryPost,
+          value: retryValue,
+          style: 'primary',
+        }),
+        button({
+          text: 'Change answers',
+          actionId: ActionId.changeAnswers,
+          value: encodeAnswers(answers),
+        }),
+      ]),
+    ],
+  };
+}

@@ -1,0 +1,47 @@
+import type {
+  AllMiddlewareArgs,
+  BlockAction,
+  BlockElementAction,
+  ButtonAction,
+  MessageShortcut,
+  RespondFn,
+  SlackActionMiddlewareArgs,
+  SlackCommandMiddlewareArgs,
+  SlackEventMiddlewareArgs,
+  SlackShortcutMiddlewareArgs,
+  SlackViewMiddlewareArgs,
+  ViewSubmitAction,
+} from '@slack/bolt';
+import type { Advisor } from '../../core/index.js';
+import type { AppContext } from '../context.js';
+import type { AdviceDelivery } from '../delivery/deliver.js';
+import type { MetadataSigner } from '../delivery/signed-metadata.js';
+import type { DuplicateStore } from '../duplicates/index.js';
+
+/** What listeners need besides Bolt's arguments; built once by `createApp`. */
+export interface ListenerDeps {
+  readonly advisor: Advisor;
+  /** Signs and checks the destination in the modal's private_metadata. */
+  readonly signer: MetadataSigner;
+  /** Keys of things already done (submissions, "Post again"), to do each once. */
+  readonly duplicates: DuplicateStore;
+  /** Posts advice where it was asked for, or tells the person why not. */
+  readonly delivery: AdviceDelivery;
+}
+
+type With<Args> = Args & AllMiddlewareArgs<AppContext>;
+
+export type CommandArgs = With<SlackCommandMiddlewareArgs>;
+export type ViewSubmissionArgs = With<SlackViewMiddlewareArgs<ViewSubmitAction>>;
+export type ButtonArgs = With<SlackActionMiddlewareArgs<BlockAction<ButtonAction>>>;
+export type BlockActionArgs = With<SlackActionMiddlewareArgs<BlockAction<BlockElementAction>>>;
+export type MessageShortcutArgs = With<SlackShortcutMiddlewareArgs<MessageShortcut>>;
+export type AppHomeOpenedArgs = With<SlackEventMiddlewareArgs<'app_home_opened'>>;
+
+/**
+ * Bolt's `respond` when the request has a response_url. Bolt only sets it then, though its
+ * types always declare it (an App Home click has none).
+ */
+export function respondIfAny(respond: RespondFn | undefined): RespondFn | undefined {
+  return typeof respond === 'function' ? respond : undefined;
+}

@@ -1,0 +1,93 @@
+import type { ServerResponse } from 'node:http';
+import {
+  type Logger as BoltLogger,
+  defaultProcessEventErrorHandler,
+  HTTPModuleFunctions,
+  HTTPReceiver,
+  type Receiver,
+  type ReceiverProcessEventErrorHandlerArgs,
+  SocketModeReceiver,
+  type SocketModeReceiverProcessEventErrorHandlerArgs,
+  type webApi,
+} from '@slack/bolt';
+import type { Config } from '../../config.js';
+import { PayloadInvalidError } from '../../errors.js';
+import type { Logger } from '../../logger.js';
+import { BODY_LIMIT_BYTES, guardRequests } from './request-guard.js';
+
+/** Where Slack sends slash commands, interactivity and events in HTTP mode (manifest.yml). */
+export const EVENTS_PATH = '/slack/events';
+export const HEALTH_PATH = '/healthz';
+
+function health(_request: unknown, response: ServerResponse): void {
+  response.writeHead(200, { 'content-type': 'application/json' });
+  response.end(JSON.stringify({ status: 'ok' }));
+}
+
+export interface ReceiverParts {
+  readonly boltLogger: BoltLogger;
+  readonly logger: Logger;
+  readonly clientOptions: webApi.WebClientOptions;
+  /** True once the app is stopping (the ack gate's state): HTTP requests then get 503. */
+  readonly isClosing: () => boolean;
+  /** Socket Mode: how long to wait for a pong, and the base of the reconnect delay. */
+  readonly clientPingTimeoutMs?: number;
+}
+
+/** A body the ack gate refused is the client's fault: 400, not Bolt's default 500. */
+async function httpEventError(args: ReceiverProcessEventErrorHandlerArgs): Promise<boolean> {
+  if (!(args.error instanceof PayloadInvalidError)) {
+    return HTTPModuleFunctions.defaultProcessEventErrorHandler(args);
+  }
+  args.logger.warn(`refused a malformed request body: ${args.error.problems.join('; ')}`);
+  HTTPModuleFunctions.buildNoBodyResponse(args.response, 400);
+  return false;
+}
+
+/** Over Socket Mode a malformed envelope is acknowledged, so Slack does not send it again. */
+async function socketEventError(args: SocketModeReceiverProcessEventErrorHandlerArgs) {
+  if (!(args.error instanceof PayloadInvalidError)) return defaultProcessEventErrorHandler(args);
+  args.logger.warn(`acknowledged a malformed envelope: ${args.error.problems.join('; ')}`);
+  return true;
+}
+
+/**
+ * Bolt's own receivers, chosen by the config: Socket Mode when an app-level token is set,
+ * otherwise HTTP on `port`, where Bolt verifies every request's signature (401 for unsigned,
+ * wrongly signed or older than 5 minutes) behind {@link guardRequests} (503 while stopping, 413
+ * over 1 MiB, 401 for timestamps in the future, 400 for bodies that are not objects), and
+ * `GET /healthz` answers 200 once listening. Both hand their events to the app's
+ * `processEvent`, where the ack gate stands (ack-gate.ts), and its refusals to the error handlers
+ * above.
+ * @see https://docs.slack.dev/tools/bolt-js/concepts/socket-mode
+ * @see https://docs.slack.dev/authentication/verifying-requests-from-slack
+ */
+export function createReceiver(mode: Config['mode'], parts: ReceiverParts): Receiver {
+  const { boltLogger: logger, clientOptions } = parts;
+  if (mode.kind === 'socket') {
+    return new SocketModeReceiver({
+      appToken: mode.appToken,
+      logger,
+      ...(parts.clientPingTimeoutMs ? { clientPingTimeout: parts.clientPingTimeoutMs } : {}),
+      // The Socket Mode client calls apps.connections.open through its own WebClient.
+      installerOptions: { clientOptions: { ...clientOptions } },
+      processEventErrorHandler: socketEventError,
+    });
+  }
+  const receiver = new HTTPReceiver({
+    signingSecret: mode.signingSecret,
+    endpoints: EVENTS_PATH,
+    port: mode.port,
+    logger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    customRoutes: [{ path: HEALTH_PATH, method: 'GET', handler: health }],
+    processEventErrorHandler: httpEventError,
+  });
+  receiver.requestListener = guardRequests(receiver.requestListener, {
+    endpoint: EVENTS_PATH,
+    signingSecret: mode.signingSecret,
+    logger: parts.logger.child({ component: 'request-guard' }),
+    isClosing: parts.isClosing,
+  });
+  return receiver;
+}

@@ -1,0 +1,72 @@
+import { test as base } from 'vitest';
+import type { AppDeps } from '../../src/app.js';
+import type { FakeSlackApi } from '../../testkit/fake-slack-api.js';
+import { type HttpHarness, startHttpHarness } from './harness.js';
+import { type ProcessHarness, startProcess } from './process-harness.js';
+import { type SocketHarness, startSocketHarness } from './socket-harness.js';
+
+/** What the harness is started with: more environment, other app dependencies. */
+export interface HarnessOptions {
+  readonly env?: Record<string, string>;
+  readonly deps?: AppDeps;
+}
+
+type Closable = { close(): Promise<void> };
+
+/** Starts harnesses with `start`, and closes every one it started once the test is over. */
+function starter<A extends unknown[], H extends Closable>(start: (...args: A) => Promise<H>) {
+  // vitest reads a fixture's dependencies from the pattern of its first parameter: none here.
+  // biome-ignore lint/correctness/noEmptyPattern: vitest requires a destructuring pattern there
+  return async ({}, { onCleanup }: { onCleanup(fn: () => Promise<void>): void }) => {
+    const started: H[] = [];
+    onCleanup(async () => {
+      for (const harness of started.splice(0).reverse()) await harness.close();
+    });
+    return async (...args: A): Promise<H> => {
+      const harness = await start(...args);
+      started.push(harness);
+      return harness;
+    };
+  };
+}
+
+/**
+ * vitest's `test` with the real app as fixtures. Each is started only when a test names it, and
+ * closed after the test, whether it passed or not:
+ * - `harness`: the app in HTTP mode on a free port with a fake Web API (harness.ts), started with
+ *   `harnessOptions` (set them for a `describe` with `test.override('harnessOptions', ...)`);
+ * - `startHarness(options)`: more of those, or one started with options of the test's own;
+ * - `startProcess(env, api?)`: the real `node dist/main.js` process (process-harness.ts);
+ * - `socketApp`, `startSocketApp(deps?)`: the app in Socket Mode with a fake Web API and a local
+ *   Socket Mode server, not started yet (socket-harness.ts).
+ */
+export const test = base
+  .extend('harnessOptions', {} as HarnessOptions)
+  .extend(
+    'startHarness',
+    starter((options: HarnessOptions = {}) => startHttpHarness(options.env, options.deps)),
+  )
+  .extend('harness', async ({ harnessOptions, startHarness }) => startHarness(harnessOptions))
+  .extend(
+    'startProcess',
+    starter((env: Record<string, string>, api?: FakeSlackApi) => startProcess(env, api)),
+  )
+  .extend(
+    'startSocketApp',
+    starter((deps?: AppDeps) => startSocketHarness(deps)),
+  )
+  .extend('socketApp', async ({ startSocketApp }) => startSocketApp());
+
+/**
+ * The same `harness`, started once for the whole file (for files that send many requests to one
+ * app; a test that needs a clean slate resets the fake Web API and the logs itself).
+ */
+export const fileTest = base
+  .extend('harnessOptions', { scope: 'file' }, {} as HarnessOptions)
+  .extend('harness', { scope: 'file' }, async ({ harnessOptions }, { onCleanup }) => {
+    const harness = await startHttpHarness(harnessOptions.env, harnessOptions.deps);
+    onCleanup(() => harness.close());
+    return harness;
+  });
+
+export type { HttpHarness, ProcessHarness, SocketHarness };
