@@ -67,9 +67,27 @@ function health(origin: string): Promise<number | undefined> {
 export async function startApp(
   kind: AppKind,
   apiUrl: string,
-  { nodeArgs = [] as readonly string[] } = {},
+  options: { readonly nodeArgs?: readonly string[] } = {},
 ): Promise<RunningApp> {
-  const port = await freePort();
+  // The port is free when probed, but another listener (an --inspect=0 debugger, say) can take it
+  // before the child binds: then the child exits with EADDRINUSE, and a new port is tried.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startOnce(kind, apiUrl, await freePort(), options.nodeArgs ?? []);
+    } catch (error) {
+      if (!(error instanceof PortTakenError) || attempt === 3) throw error;
+    }
+  }
+}
+
+class PortTakenError extends Error {}
+
+async function startOnce(
+  kind: AppKind,
+  apiUrl: string,
+  port: number,
+  nodeArgs: readonly string[],
+): Promise<RunningApp> {
   const origin = `http://127.0.0.1:${port}`;
   const started = performance.now();
   const child = spawn(process.execPath, [...nodeArgs, ENTRY[kind]], {
@@ -107,6 +125,9 @@ export async function startApp(
   let readyMs: number | undefined;
   while (readyMs === undefined) {
     if (done) {
+      if (/EADDRINUSE|already in use/.test(stderr)) {
+        throw new PortTakenError(`port ${port} was taken`);
+      }
       throw new Error(`${kind} exited with code ${child.exitCode} before answering: ${stderr}`);
     }
     if (performance.now() - started > READY_TIMEOUT_MS) {
