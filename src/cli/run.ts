@@ -3,55 +3,65 @@ import type { Readable, Writable } from 'node:stream';
 import {
   type Advisor,
   createAdvisor,
-  isCodedError,
   loadRuleset,
-  parseAnswers,
   RulesetContradictionError,
   RulesetInvalidError,
 } from '../core/index.js';
 import { type CliOptions, parseCliArgs, USAGE } from './args.js';
-import { askQuestions, PromptEndedError } from './prompt.js';
-import { type InputItem, type InputShape, readAnswersSource } from './read-answers.js';
-import { renderText } from './render-text.js';
+import { runBatch } from './batch/pipeline.js';
+import { InputInvalidError, OutputFailedError, PromptEndedError } from './errors.js';
+import { type Input, inputOf, openInput } from './input/open-input.js';
+import { askQuestions } from './prompt/ask.js';
+
+type Terminal = { readonly isTTY?: boolean; readonly columns?: number };
 
 export interface CliIo {
-  readonly stdin: Readable & { readonly isTTY?: boolean };
-  readonly stdout: Writable;
-  readonly stderr: Writable;
+  readonly stdin: Readable & Terminal;
+  readonly stdout: Writable & Terminal;
+  readonly stderr: Writable & Terminal;
 }
 
-/** Exit codes of CONTRACT section 2. */
+/** Exit codes of the command-line advisor, as the project's CLI contract fixes them. */
 export const EXIT = { ok: 0, internal: 1, invalid: 2 } as const;
-
-class InvalidInput extends Error {
-  constructor(readonly problems: readonly string[]) {
-    super(problems.join('\n'));
-  }
-}
 
 /**
  * The command-line advisor. Returns the exit code; writes advice to stdout and problems to
  * stderr. Invalid input of any kind (flags, files, answers, rule files) is exit 2 with each
- * problem named; anything else propagates to main, which reports it as exit 1.
+ * problem named and nothing on stdout; anything else propagates to {@link main} (exit 1).
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   try {
-    const options = parseOptions(argv);
+    const options = parseCliArgs(argv);
     if (options.help) return write(io.stdout, `${USAGE}\n`);
     if (options.version) return write(io.stdout, `${packageVersion()}\n`);
     const advisor = createAdvisor(loadRules(options.rules));
-    const { shape, items } = await readItems(options, io);
-    const answers = validate(items, shape);
-    const advice = await Promise.all(answers.map((item) => advisor.advise(item)));
-    if (options.json) {
-      return write(
-        io.stdout,
-        `${JSON.stringify(shape === 'object' ? advice[0] : advice, null, 2)}\n`,
-      );
+    const input = await openAnswers(options, io);
+    try {
+      await runBatch({
+        input,
+        advisor,
+        jobs: options.jobs,
+        stdout: io.stdout,
+        stderr: io.stderr,
+        setup: {
+          rulesDir: options.rules,
+          format: options.format,
+          options: {
+            name: input.name,
+            shape: input.shape,
+            // Text is wrapped to the terminal; piped or redirected, to 80 columns.
+            width: io.stdout.isTTY ? (io.stdout.columns ?? 80) : 80,
+            explain: options.explain,
+          },
+        },
+      });
+    } finally {
+      await input.close();
     }
-    return write(io.stdout, advice.map(renderText).join(`\n${'─'.repeat(72)}\n\n`));
+    return EXIT.ok;
   } catch (error) {
-    if (!(error instanceof InvalidInput)) throw error;
+    if (error instanceof OutputFailedError && error.readerGone) return EXIT.ok;
+    if (!(error instanceof InputInvalidError)) throw error;
     io.stderr.write(`${error.problems.map((p) => `chip-advice: ${p}`).join('\n')}\n`);
     return EXIT.invalid;
   }
@@ -76,70 +86,31 @@ function write(stream: Writable, text: string): number {
   return EXIT.ok;
 }
 
-function parseOptions(argv: readonly string[]): CliOptions {
-  try {
-    return parseCliArgs(argv);
-  } catch (error) {
-    if (!isCodedError(error)) throw error;
-    throw new InvalidInput([`${error.message}`, 'run with --help to see the options']);
-  }
-}
-
 function loadRules(dir: string | undefined): Advisor['ruleset'] {
   try {
     return loadRuleset(dir);
   } catch (error) {
     if (error instanceof RulesetInvalidError || error instanceof RulesetContradictionError) {
-      throw new InvalidInput([`rules are invalid: ${error.message}`]);
+      throw new InputInvalidError([`rules are invalid: ${error.message}`], { cause: error });
     }
     throw error;
   }
 }
 
-async function readItems(
-  options: CliOptions,
-  io: CliIo,
-): Promise<{ shape: InputShape; items: readonly InputItem[] }> {
-  if (options.answers !== undefined) {
-    const result = await readAnswersSource(options.answers, io.stdin);
-    if (!result.ok) throw new InvalidInput(result.problems);
-    return result;
-  }
+/** `--answers`, or the answers typed at the prompts when standard input is a terminal. */
+async function openAnswers(options: CliOptions, io: CliIo): Promise<Input> {
+  if (options.answers !== undefined) return openInput(options.answers, io.stdin);
   if (!io.stdin.isTTY && !options.interactive) {
-    throw new InvalidInput([
+    throw new InputInvalidError([
       'no answers given: pass --answers FILE (or --answers - for standard input), or run in a terminal to be asked the questions',
     ]);
   }
   try {
-    return {
-      shape: 'object',
-      items: [{ position: 1, value: await askQuestions(io.stdin, io.stderr) }],
-    };
+    return inputOf(await askQuestions(io.stdin, io.stderr), 'the answers');
   } catch (error) {
-    if (error instanceof PromptEndedError)
-      throw new InvalidInput([`${error.message}; nothing was evaluated`]);
-    throw error;
+    if (!(error instanceof PromptEndedError)) throw error;
+    throw new InputInvalidError([`${error.message}; nothing was evaluated`], { cause: error });
   }
-}
-
-function validate(items: readonly InputItem[], shape: InputShape) {
-  const results = items.map((item) => ({ item, result: parseAnswers(item.value) }));
-  const problems = results.flatMap(({ item, result }) => {
-    if (result.ok) return [];
-    if (shape === 'object') return result.issues.map((issue) => issue.message);
-    const name = (item.value as { workloadName?: unknown } | null)?.workloadName;
-    const label = `workload #${item.position}${typeof name === 'string' ? ` "${name}"` : ''}${item.line ? ` (line ${item.line})` : ''}`;
-    return result.issues.map((issue) => `${label}: ${issue.message}`);
-  });
-  if (problems.length > 0) {
-    const invalid = results.filter(({ result }) => !result.ok).length;
-    const summary =
-      shape === 'object'
-        ? 'the answers are invalid; nothing was evaluated'
-        : `${invalid} of ${items.length} workloads are invalid; nothing was evaluated`;
-    throw new InvalidInput([...problems, summary]);
-  }
-  return results.flatMap(({ result }) => (result.ok ? [result.answers] : []));
 }
 
 function packageVersion(): string {

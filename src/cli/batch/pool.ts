@@ -1,0 +1,88 @@
+import { Worker } from 'node:worker_threads';
+import type { InputItem } from '../input/items.js';
+import type { Advised } from './advise.js';
+import type { Checked } from './check.js';
+import type { Evaluator, EvaluatorSetup } from './evaluator.js';
+import type { Reply, Task } from './worker.js';
+
+interface Pending {
+  readonly resolve: (result: unknown) => void;
+  readonly reject: (error: Error) => void;
+}
+
+interface Member {
+  readonly worker: Worker;
+  readonly pending: Map<number, Pending>;
+}
+
+/**
+ * A worker holds a few batches at a time (about 3 MB); left to itself V8 lets each worker's
+ * heap grow past 100 MB before collecting, which is what kept a million workloads from
+ * staying under 200 MB in all. These bounds make it collect sooner; see the README's
+ * benchmark figures for the peak they give.
+ */
+const HEAP_LIMITS = { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 8 };
+
+/** The built worker next to this file (dist/cli/batch/worker.js). */
+const WORKER_URL = new URL('./worker.js', import.meta.url);
+
+/**
+ * An evaluator over `size` worker threads, each with its own advisor. A batch goes to the
+ * worker with the fewest batches outstanding; the caller keeps the input order by awaiting
+ * the returned promises in the order it sent the batches. A worker that fails or exits
+ * fails its outstanding batches, so the run stops instead of waiting forever.
+ */
+export async function startPool(size: number, setup: EvaluatorSetup): Promise<Evaluator> {
+  const members = Array.from({ length: size }, () => spawn(setup));
+  try {
+    await Promise.all(members.map(({ ready }) => ready));
+  } catch (error) {
+    await Promise.all(members.map(({ member }) => member.worker.terminate()));
+    throw error;
+  }
+  let nextId = 0;
+  const run = (kind: Task['kind'], items: readonly InputItem[]) => {
+    const [least] = [...members].sort((a, b) => a.member.pending.size - b.member.pending.size);
+    const { member } = least as (typeof members)[number];
+    const id = nextId++;
+    return new Promise<unknown>((resolve, reject) => {
+      member.pending.set(id, { resolve, reject });
+      member.worker.postMessage({ id, kind, items } satisfies Task);
+    });
+  };
+  return {
+    check: (items) => run('check', items) as Promise<Checked>,
+    advise: (items) => run('advise', items) as Promise<Advised>,
+    close: async () => {
+      await Promise.all(members.map(({ member }) => member.worker.terminate()));
+    },
+  };
+}
+
+function spawn(setup: EvaluatorSetup): { member: Member; ready: Promise<void> } {
+  const worker = new Worker(WORKER_URL, { workerData: setup, resourceLimits: HEAP_LIMITS });
+  const member: Member = { worker, pending: new Map() };
+  const failAll = (error: Error) => {
+    for (const pending of member.pending.values()) pending.reject(error);
+    member.pending.clear();
+  };
+  const ready = new Promise<void>((resolve, reject) => {
+    worker.on('message', (reply: Reply) => {
+      if ('ready' in reply) return resolve();
+      const pending = member.pending.get(reply.id);
+      member.pending.delete(reply.id);
+      if (reply.ok) pending?.resolve(reply.result);
+      else pending?.reject(new Error(reply.message));
+    });
+    worker.on('error', (error) => {
+      reject(error);
+      failAll(error);
+    });
+    worker.on('exit', (code) => {
+      const error = new Error(`a worker thread stopped (exit code ${code})`);
+      reject(error);
+      failAll(error);
+    });
+  });
+  return { member, ready };
+}
