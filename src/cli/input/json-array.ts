@@ -41,7 +41,10 @@ export async function* jsonArray(file: string, name: string): AsyncGenerator<Inp
     batch.push({ position: (key as number) + 1, value });
     batchBytes += lastOffset - elementStart + 1;
   };
-  parser.onEnd = () => {};
+  // As @streamparser/json's JSONParser wires them: anything after the array is then an error.
+  parser.onEnd = () => {
+    if (!tokenizer.isEnded) tokenizer.end();
+  };
   parser.onError = (error) => {
     failure ??= { what: parserProblem(error.message), offset: lastOffset };
   };
@@ -53,17 +56,17 @@ export async function* jsonArray(file: string, name: string): AsyncGenerator<Inp
     lastOffset = token.offset;
     const between = token.token === TokenType.COMMA || token.token === TokenType.RIGHT_BRACKET;
     if (depth === 1 && !between) elementStart = token.offset;
-    if (token.token === TokenType.LEFT_BRACE || token.token === TokenType.LEFT_BRACKET) {
-      depth += 1;
-    } else if (token.token === TokenType.RIGHT_BRACE || token.token === TokenType.RIGHT_BRACKET) {
-      depth -= 1;
-    }
     if (depth >= 2 && token.offset - elementStart > MAX_ITEM_BYTES) {
       failure ??= {
         what: `workload #${count + 1} is larger than ${MAX_ITEM_TEXT}`,
         offset: elementStart,
         size: true,
       };
+    }
+    if (token.token === TokenType.LEFT_BRACE || token.token === TokenType.LEFT_BRACKET) {
+      depth += 1;
+    } else if (token.token === TokenType.RIGHT_BRACE || token.token === TokenType.RIGHT_BRACKET) {
+      depth -= 1;
     }
     if (!failure) parser.write(token);
   };

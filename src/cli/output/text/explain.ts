@@ -34,10 +34,10 @@ function ranking(advice: Advice, width: number): string[] {
     const standing = chip.eligible
       ? `${scoreBar(chip.score)} ${chip.score.toFixed(2)}  ${points} pts`
       : 'ruled out';
-    return [
-      `  ${i + 1}. ${chip.label.padEnd(labelWidth)}  ${standing}`,
-      ...(chip.whyNot ? hanging('       ', chip.whyNot, width) : []),
-    ];
+    const row = `  ${i + 1}. ${chip.label.padEnd(labelWidth)}  ${standing}`;
+    // On a narrow terminal the score goes under the name instead of past the edge.
+    const rows = row.length <= width ? [row] : [`  ${i + 1}. ${chip.label}`, `       ${standing}`];
+    return [...rows, ...(chip.whyNot ? hanging('       ', chip.whyNot, width) : [])];
   });
 }
 
@@ -69,7 +69,7 @@ function risks(advice: Advice, width: number): string[] {
   return advice.assessments
     .filter((a) => eligible.has(a.chip))
     .flatMap((a) => [
-      `  ${a.label}: migration ${a.migration.level}, risk ${a.risk.level}`,
+      ...hanging('  ', `${a.label}: migration ${a.migration.level}, risk ${a.risk.level}`, width),
       ...a.migration.reasons.flatMap((r) => hanging('      migration: ', r, width)),
       ...a.risk.reasons.flatMap((r) => hanging('      risk: ', r, width)),
     ]);

@@ -9,6 +9,9 @@ export interface TextOptions {
   readonly explain: boolean;
 }
 
+/** The last line without --explain. */
+export const MORE = "More with --explain: the ranking, every rule that fired, each option's risk.";
+
 /** "What would change the answer" items shown without --explain. */
 const CHANGES_SHOWN = 3;
 
@@ -37,15 +40,7 @@ export function renderAdvice(advice: Advice, options: TextOptions): string {
       'Next steps',
       nextSteps.flatMap((step, i) => hanging(`  ${i + 1}. `, step, width)),
     ),
-    ...(options.explain
-      ? explainSections(advice, width)
-      : [
-          '',
-          ...wrap(
-            'Run with --explain for the ranking of every chip, the rules that fired and the risk of each option.',
-            width,
-          ),
-        ]),
+    ...(options.explain ? explainSections(advice, width) : ['', ...wrap(MORE, width)]),
     '',
   ].join('\n');
 }
