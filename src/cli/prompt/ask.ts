@@ -87,7 +87,7 @@ async function askOne(
     );
     if (reply.kind === 'back') return 'back';
     if (reply.kind === 'answer') return { value: reply.value };
-    screen.say(`  ✗ ${reply.message}`);
+    screen.mistake(reply.message);
   }
 }
 
@@ -113,14 +113,14 @@ async function review(screen: Screen, answers: Answers): Promise<'confirm' | 'ba
     if (typed === '') {
       const checked = parseAnswers(applicableAnswers(answers));
       if (checked.ok) return 'confirm';
-      screen.say(...checked.issues.map((issue) => `  ✗ ${issue.message}`));
+      for (const issue of checked.issues) screen.mistake(issue.message);
       continue;
     }
     if (typed.toLowerCase() === 'back') return 'back';
     const picked = /^\d+$/.test(typed) ? shown[Number(typed) - 1] : undefined;
     if (picked) return picked.index;
-    screen.say(
-      `  ✗ There is no answer ${JSON.stringify(typed)}: type 1-${shown.length}, or Enter for the advice.`,
+    screen.mistake(
+      `There is no answer ${JSON.stringify(typed)}: type 1-${shown.length}, or Enter for the advice.`,
     );
   }
 }

@@ -9,6 +9,8 @@ import { CLEAR, hintFor } from './reply.js';
 export interface Screen {
   /** Writes text wrapped to the terminal, each paragraph on its own line. */
   say(...paragraphs: string[]): void;
+  /** "  ✗ " and what is wrong with the answer just typed. */
+  mistake(message: string): void;
   /** Writes `prompt` and reads the next line. @throws {PromptEndedError} at end of input. */
   ask(prompt: string): Promise<string>;
   /** The question, its help and its numbered choices. */
@@ -39,6 +41,7 @@ export function openScreen(
   };
   return {
     say,
+    mistake: (message) => output.write(`${hanging('  ✗ ', message, width).join('\n')}\n`),
     async ask(prompt) {
       output.write(prompt);
       const next = await iterator.next();
