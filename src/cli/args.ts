@@ -37,8 +37,7 @@ Options:
                        an array, in input order.
       --explain        Text output: add the ranking of every chip, every rule that fired with
                        its conditions, and the risk and migration effort of each option.
-      --jobs N         Worker threads for large batches (default: one per CPU core; 1 keeps
-                       everything in one thread).
+      --jobs N         Worker threads for batches over 256 KB (default: one per CPU core).
   -i, --interactive    Ask the questions even when standard input is not a terminal.
       --rules DIR      Evaluate with the rule files in DIR instead of the bundled rules/.
   -h, --help           Show this help.

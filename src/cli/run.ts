@@ -1,17 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
-import {
-  type Advisor,
-  createAdvisor,
-  loadRuleset,
-  RulesetContradictionError,
-  RulesetInvalidError,
-} from '../core/index.js';
 import { type CliOptions, parseCliArgs, USAGE } from './args.js';
-import { runBatch } from './batch/pipeline.js';
+import type { EvaluatorSetup } from './batch/evaluator.js';
+import { runBatch, startEvaluation } from './batch/pipeline.js';
 import { InputInvalidError, OutputFailedError, PromptEndedError } from './errors.js';
 import { type Input, inputOf, openInput } from './input/open-input.js';
-import { askQuestions } from './prompt/ask.js';
 
 type Terminal = { readonly isTTY?: boolean; readonly columns?: number };
 
@@ -34,30 +27,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const options = parseCliArgs(argv);
     if (options.help) return write(io.stdout, `${USAGE}\n`);
     if (options.version) return write(io.stdout, `${packageVersion()}\n`);
-    const advisor = createAdvisor(loadRules(options.rules));
-    const input = await openAnswers(options, io);
-    try {
-      await runBatch({
-        input,
-        advisor,
-        jobs: options.jobs,
-        stdout: io.stdout,
-        stderr: io.stderr,
-        setup: {
-          rulesDir: options.rules,
-          format: options.format,
-          options: {
-            name: input.name,
-            shape: input.shape,
-            // Text is wrapped to the terminal; piped or redirected, to 80 columns.
-            width: io.stdout.isTTY ? (io.stdout.columns ?? 80) : 80,
-            explain: options.explain,
-          },
-        },
-      });
-    } finally {
-      await input.close();
-    }
+    if (options.answers === undefined) await interactive(options, io);
+    else await fromFile(options, options.answers, io);
     return EXIT.ok;
   } catch (error) {
     if (error instanceof OutputFailedError && error.readerGone) return EXIT.ok;
@@ -65,6 +36,68 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stderr.write(`${error.problems.map((p) => `chip-advice: ${p}`).join('\n')}\n`);
     return EXIT.invalid;
   }
+}
+
+/** `--answers FILE`: a batch of any size, streamed. */
+async function fromFile(options: CliOptions, answers: string, io: CliIo): Promise<void> {
+  const input = await openInput(answers, io.stdin);
+  try {
+    const setup = setupFor(options, input, io);
+    const evaluation = await startEvaluation(input, setup, options.jobs);
+    try {
+      await runBatch({ input, evaluation, setup, stdout: io.stdout, stderr: io.stderr });
+    } finally {
+      await evaluation.evaluator.close();
+    }
+  } finally {
+    await input.close();
+  }
+}
+
+/**
+ * No `--answers`: the questions, on a terminal (or with `--interactive`). The rules are
+ * loaded first, so a broken rule file is reported before anyone answers anything.
+ */
+async function interactive(options: CliOptions, io: CliIo): Promise<void> {
+  if (!io.stdin.isTTY && !options.interactive) {
+    throw new InputInvalidError([
+      'no answers given: pass --answers FILE (or --answers - for standard input), or run in a terminal to be asked the questions',
+    ]);
+  }
+  const shape = { name: 'the answers', shape: 'object', bytes: 0 } as const;
+  const setup = setupFor(options, shape, io);
+  const evaluation = await startEvaluation(shape, setup, options.jobs);
+  try {
+    const { askQuestions } = await import('./prompt/ask.js');
+    let input: Input;
+    try {
+      input = inputOf(await askQuestions(io.stdin, io.stderr), shape.name);
+    } catch (error) {
+      if (!(error instanceof PromptEndedError)) throw error;
+      throw new InputInvalidError([`${error.message}; nothing was evaluated`], { cause: error });
+    }
+    await runBatch({ input, evaluation, setup, stdout: io.stdout, stderr: io.stderr });
+  } finally {
+    await evaluation.evaluator.close();
+  }
+}
+
+function setupFor(
+  options: CliOptions,
+  input: Pick<Input, 'name' | 'shape'>,
+  io: CliIo,
+): EvaluatorSetup {
+  return {
+    rulesDir: options.rules,
+    format: options.format,
+    options: {
+      name: input.name,
+      shape: input.shape,
+      // Text is wrapped to the terminal; piped or redirected, to 80 columns.
+      width: io.stdout.isTTY ? (io.stdout.columns ?? 80) : 80,
+      explain: options.explain,
+    },
+  };
 }
 
 /**
@@ -84,33 +117,6 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 function write(stream: Writable, text: string): number {
   stream.write(text);
   return EXIT.ok;
-}
-
-function loadRules(dir: string | undefined): Advisor['ruleset'] {
-  try {
-    return loadRuleset(dir);
-  } catch (error) {
-    if (error instanceof RulesetInvalidError || error instanceof RulesetContradictionError) {
-      throw new InputInvalidError([`rules are invalid: ${error.message}`], { cause: error });
-    }
-    throw error;
-  }
-}
-
-/** `--answers`, or the answers typed at the prompts when standard input is a terminal. */
-async function openAnswers(options: CliOptions, io: CliIo): Promise<Input> {
-  if (options.answers !== undefined) return openInput(options.answers, io.stdin);
-  if (!io.stdin.isTTY && !options.interactive) {
-    throw new InputInvalidError([
-      'no answers given: pass --answers FILE (or --answers - for standard input), or run in a terminal to be asked the questions',
-    ]);
-  }
-  try {
-    return inputOf(await askQuestions(io.stdin, io.stderr), 'the answers');
-  } catch (error) {
-    if (!(error instanceof PromptEndedError)) throw error;
-    throw new InputInvalidError([`${error.message}; nothing was evaluated`], { cause: error });
-  }
 }
 
 function packageVersion(): string {

@@ -1,7 +1,7 @@
 import { type Advisor, parseAnswers } from '../../core/index.js';
 import { InputChangedError } from '../errors.js';
 import { type InputItem, itemValue } from '../input/items.js';
-import type { AnyFormat, RenderOptions } from '../output/format.js';
+import type { AnyProjection, RenderOptions } from '../output/format.js';
 
 /** A batch's advice as the output format packed it. */
 export interface Advised {
@@ -17,7 +17,7 @@ export interface Advised {
 export async function adviseBatch(
   advisor: Advisor,
   items: readonly InputItem[],
-  format: AnyFormat,
+  projection: AnyProjection,
   options: RenderOptions & { readonly name: string },
 ): Promise<Advised> {
   const rows: unknown[] = [];
@@ -30,7 +30,7 @@ export async function adviseBatch(
     }
     const result = parseAnswers(value);
     if (!result.ok) throw new InputChangedError(options.name);
-    rows.push(format.project(await advisor.advise(result.answers), options));
+    rows.push(projection.project(await advisor.advise(result.answers), options));
   }
-  return { count: rows.length, chunk: format.pack(rows, options) };
+  return { count: rows.length, chunk: projection.pack(rows, options) };
 }

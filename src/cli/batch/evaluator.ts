@@ -1,8 +1,14 @@
-import { type Advisor, createAdvisor, loadRuleset } from '../../core/index.js';
+import {
+  createAdvisor,
+  loadRuleset,
+  RulesetContradictionError,
+  RulesetInvalidError,
+} from '../../core/index.js';
 import type { FormatName } from '../args.js';
+import { InputInvalidError } from '../errors.js';
 import type { InputItem } from '../input/items.js';
 import type { RenderOptions } from '../output/format.js';
-import { OUTPUT_FORMATS } from '../output/formats.js';
+import { PROJECTIONS } from '../output/projections.js';
 import { type Advised, adviseBatch } from './advise.js';
 import { type CheckContext, type Checked, checkBatch } from './check.js';
 
@@ -19,25 +25,42 @@ export interface Evaluator {
   check(items: readonly InputItem[]): Promise<Checked>;
   /** The workloads' advice as the output format packs it, in the items' order. */
   advise(items: readonly InputItem[]): Promise<Advised>;
+  /** Takes back the memory of an advised chunk once the sink has written it. */
+  recycle?(chunk: unknown): void;
   close(): Promise<void>;
 }
 
-/** The work itself, as both the main thread and a worker thread run it. */
-export function localWork(setup: EvaluatorSetup, advisor?: Advisor) {
-  const ready = advisor ?? createAdvisor(loadRuleset(setup.rulesDir));
-  const format = OUTPUT_FORMATS[setup.format];
+/**
+ * The work itself, as the main thread and each worker thread run it, over the rules it
+ * loads here.
+ * @throws {InputInvalidError} when a rule file is invalid (naming the file and JSON path).
+ */
+export function localWork(setup: EvaluatorSetup) {
+  const advisor = createAdvisor(loadRules(setup.rulesDir));
+  const projection = PROJECTIONS[setup.format];
   return {
     check: (items: readonly InputItem[]) => checkBatch(items, setup.options),
-    advise: (items: readonly InputItem[]) => adviseBatch(ready, items, format, setup.options),
+    advise: (items: readonly InputItem[]) => adviseBatch(advisor, items, projection, setup.options),
   };
 }
 
-/** An evaluator in the calling thread: for one workload, small batches and `--jobs 1`. */
-export function inlineEvaluator(setup: EvaluatorSetup, advisor: Advisor): Evaluator {
-  const work = localWork(setup, advisor);
+/** An evaluator in the calling thread: for one workload, small batches, the prompts. */
+export function inlineEvaluator(setup: EvaluatorSetup): Evaluator {
+  const work = localWork(setup);
   return {
     check: async (items) => work.check(items),
     advise: (items) => work.advise(items),
     close: async () => {},
   };
+}
+
+function loadRules(dir: string | undefined) {
+  try {
+    return loadRuleset(dir);
+  } catch (error) {
+    if (error instanceof RulesetInvalidError || error instanceof RulesetContradictionError) {
+      throw new InputInvalidError([`rules are invalid: ${error.message}`], { cause: error });
+    }
+    throw error;
+  }
 }

@@ -1,25 +1,48 @@
 import { availableParallelism } from 'node:os';
 import type { Writable } from 'node:stream';
-import type { Advisor } from '../../core/index.js';
 import { InputChangedError, InputInvalidError } from '../errors.js';
-import type { InputItem } from '../input/items.js';
+import type { InputItem, InputShape } from '../input/items.js';
 import type { Input } from '../input/open-input.js';
-import { OUTPUT_FORMATS } from '../output/formats.js';
+import { SINKS } from '../output/sinks.js';
 import { createOutput } from '../output/writer.js';
-import { type Evaluator, type EvaluatorSetup, inlineEvaluator } from './evaluator.js';
+import type { Evaluator, EvaluatorSetup } from './evaluator.js';
 import { startPool } from './pool.js';
 import { createProgress } from './progress.js';
 
 /** Below this many bytes of answers (about 900 workloads) starting threads costs more than it saves. */
 const POOL_MIN_BYTES = 256 * 1024;
 
+/** An evaluator and how many batches to keep in flight with it. */
+export interface Evaluation {
+  readonly evaluator: Evaluator;
+  readonly depth: number;
+}
+
+/**
+ * Where the workloads are checked and advised. A large batch goes to worker threads (`jobs`
+ * of them, one per CPU core by default, a single one for `--jobs 1`), each with a bounded
+ * heap, and the main thread only reads and writes: it never loads the advisor, so the memory
+ * of the whole process stays flat. Anything smaller is evaluated in this thread.
+ * @throws {InputInvalidError} when the rules are invalid.
+ */
+export async function startEvaluation(
+  input: { readonly shape: InputShape; readonly bytes: number },
+  setup: EvaluatorSetup,
+  jobs: number | undefined,
+): Promise<Evaluation> {
+  if (input.shape !== 'object' && input.bytes >= POOL_MIN_BYTES) {
+    const threads = jobs ?? availableParallelism();
+    // One batch being worked on per thread, and one more to hand out as soon as a thread is done.
+    return { evaluator: await startPool(threads, setup), depth: threads + 1 };
+  }
+  const { inlineEvaluator } = await import('./evaluator.js');
+  return { evaluator: inlineEvaluator(setup), depth: 1 };
+}
+
 export interface BatchRun {
   readonly input: Input;
+  readonly evaluation: Evaluation;
   readonly setup: EvaluatorSetup;
-  /** The advisor of this thread, already built over the checked rules. */
-  readonly advisor: Advisor;
-  /** `--jobs`; undefined means one thread per CPU core. */
-  readonly jobs: number | undefined;
   readonly stdout: Writable & { readonly isTTY?: boolean };
   readonly stderr: Writable & { readonly isTTY?: boolean; readonly columns?: number };
 }
@@ -27,20 +50,17 @@ export interface BatchRun {
 /**
  * Streams a batch through two passes over the input, so that memory stays flat whatever its
  * size: the first checks every workload and names each problem on standard error; only when
- * all are valid does the second advise them and stream the output, in input order. Large
- * batches are spread over worker threads.
+ * all are valid does the second advise them and stream the output, in input order.
  * @throws {InputInvalidError} when any workload is invalid (its problems already written).
  */
 export async function runBatch(run: BatchRun): Promise<void> {
   const { input, stdout } = run;
+  const { evaluator, depth } = run.evaluation;
   const progress = createProgress(run.stderr);
-  const evaluator = await evaluatorFor(run);
-  const depth = evaluator === undefined ? 1 : 2 * threadsFor(run);
-  const work = evaluator ?? inlineEvaluator(run.setup, run.advisor);
   try {
     let count = 0;
     let invalid = 0;
-    await inOrder(input.batches(), depth, work.check, (checked) => {
+    await inOrder(input.batches(), depth, evaluator.check, (checked) => {
       count += checked.count;
       invalid += checked.invalid;
       for (const problem of checked.problems) progress.log(`chip-advice: ${problem}`);
@@ -54,29 +74,19 @@ export async function runBatch(run: BatchRun): Promise<void> {
       ]);
     }
     const output = createOutput(stdout, stdout.isTTY ? progress.clear : undefined);
-    const sink = OUTPUT_FORMATS[run.setup.format].open(output, run.setup.options);
+    const sink = SINKS[run.setup.format].open(output, run.setup.options);
     let advised = 0;
-    await inOrder(input.batches(), depth, work.advise, async ({ count: rows, chunk }) => {
-      await sink.write(chunk);
-      advised += rows;
+    await inOrder(input.batches(), depth, evaluator.advise, async (batch) => {
+      await sink.write(batch.chunk);
+      evaluator.recycle?.(batch.chunk);
+      advised += batch.count;
       progress.update('advising', advised, count);
     });
     if (advised !== count) throw new InputChangedError(input.name);
     await sink.end();
   } finally {
     progress.stop();
-    await work.close();
   }
-}
-
-function threadsFor(run: BatchRun): number {
-  return run.jobs ?? availableParallelism();
-}
-
-async function evaluatorFor(run: BatchRun): Promise<Evaluator | undefined> {
-  const threads = threadsFor(run);
-  const large = run.input.shape !== 'object' && run.input.bytes >= POOL_MIN_BYTES;
-  return threads > 1 && large ? startPool(threads, run.setup) : undefined;
 }
 
 /**

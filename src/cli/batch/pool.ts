@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { InputInvalidError } from '../errors.js';
 import type { InputItem } from '../input/items.js';
 import type { Advised } from './advise.js';
 import type { Checked } from './check.js';
@@ -31,6 +32,7 @@ const WORKER_URL = new URL('./worker.js', import.meta.url);
  * worker with the fewest batches outstanding; the caller keeps the input order by awaiting
  * the returned promises in the order it sent the batches. A worker that fails or exits
  * fails its outstanding batches, so the run stops instead of waiting forever.
+ * @throws {InputInvalidError} when the workers find the rules invalid.
  */
 export async function startPool(size: number, setup: EvaluatorSetup): Promise<Evaluator> {
   const members = Array.from({ length: size }, () => spawn(setup));
@@ -41,18 +43,27 @@ export async function startPool(size: number, setup: EvaluatorSetup): Promise<Ev
     throw error;
   }
   let nextId = 0;
+  /** Buffers of chunks already written, going back to a worker with its next batch. */
+  let written: ArrayBuffer[] = [];
   const run = (kind: Task['kind'], items: readonly InputItem[]) => {
     const [least] = [...members].sort((a, b) => a.member.pending.size - b.member.pending.size);
     const { member } = least as (typeof members)[number];
     const id = nextId++;
+    const spare = written;
+    written = [];
     return new Promise<unknown>((resolve, reject) => {
       member.pending.set(id, { resolve, reject });
-      member.worker.postMessage({ id, kind, items } satisfies Task);
+      member.worker.postMessage({ id, kind, items, spare } satisfies Task, spare);
     });
   };
   return {
     check: (items) => run('check', items) as Promise<Checked>,
     advise: (items) => run('advise', items) as Promise<Advised>,
+    recycle(chunk) {
+      if (chunk instanceof Uint8Array && chunk.buffer instanceof ArrayBuffer) {
+        written.push(chunk.buffer);
+      }
+    },
     close: async () => {
       await Promise.all(members.map(({ member }) => member.worker.terminate()));
     },
@@ -68,7 +79,9 @@ function spawn(setup: EvaluatorSetup): { member: Member; ready: Promise<void> } 
   };
   const ready = new Promise<void>((resolve, reject) => {
     worker.on('message', (reply: Reply) => {
-      if ('ready' in reply) return resolve();
+      if ('ready' in reply) {
+        return reply.ready ? resolve() : reject(new InputInvalidError(reply.problems));
+      }
       const pending = member.pending.get(reply.id);
       member.pending.delete(reply.id);
       if (reply.ok) pending?.resolve(reply.result);

@@ -1,7 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { describeJsonError } from '../../core/index.js';
 import { InputInvalidError } from '../errors.js';
 import { type InputItem, type InputShape, MAX_ITEM_BYTES, MAX_ITEM_TEXT } from './items.js';
 import { jsonArray } from './json-array.js';
@@ -70,6 +69,8 @@ async function detect(source: Source): Promise<Input> {
     const value: unknown = JSON.parse(text);
     return input('object', () => once({ position: 1, value }));
   } catch (error) {
+    // Loaded only here, so that reading a batch does not load the advisor in the main thread.
+    const { describeJsonError } = await import('../../core/index.js');
     throw new InputInvalidError([`${name} is not valid JSON: ${describeJsonError(text, error)}`]);
   }
 }

@@ -10,36 +10,37 @@ export interface RenderOptions {
   readonly explain: boolean;
 }
 
-/** Receives the packed rows of consecutive workloads, in input order, in the main thread. */
+/**
+ * An output format is two halves, so that a batch can be spread over worker threads and the
+ * main thread stays small: its projection runs where the advice is made (a worker, or the
+ * main thread for small inputs), its sink in the main thread. A portfolio aggregate or a CSV
+ * writer is a format too: a projection that keeps a few fields, a sink that sums them or
+ * writes one line per row. Each half has its registry: projections.ts and sinks.ts.
+ */
+export interface Projection<Row, Chunk> {
+  /** What the sink needs of one workload's advice, already rendered where it can be. */
+  project(advice: Advice, options: RenderOptions): Row;
+  /**
+   * A batch of rows as sent to the main thread. Must survive structured cloning; a string
+   * is sent as UTF-8 bytes in a buffer that the main thread gives back once written.
+   */
+  pack(rows: Row[], options: RenderOptions): Chunk;
+}
+
+/** The main thread's half of a format: writes or aggregates the packed batches. */
+export interface SinkFactory<Chunk> {
+  open(out: Output, options: RenderOptions): Sink<Chunk>;
+}
+
+/** Receives the packed rows of consecutive workloads, in input order. */
 export interface Sink<Chunk> {
-  write(chunk: Chunk): Promise<void>;
+  /** Resolves once the chunk is written or taken in: its memory is then reused. */
+  write(chunk: Chunk | Uint8Array): Promise<void>;
   /** After the last chunk: closes the output (an array's "]") or writes what was aggregated. */
   end(): Promise<void>;
 }
 
-/**
- * One way of printing advice, split so that a batch can be spread over worker threads:
- * `project` and `pack` run where the advice is made (a worker or the main thread), `open` in
- * the main thread. `project` keeps only what the output needs of one workload, already
- * rendered where it can be; `pack` turns a batch of rows into what is sent to the main thread
- * (bytes are moved there without a copy). A portfolio aggregate or a CSV writer is a format
- * too: its `project` keeps a few fields, its sink sums them or writes one line per row.
- */
-export interface OutputFormat<Row, Chunk> {
-  /** What the sink needs of one workload's advice. */
-  project(advice: Advice, options: RenderOptions): Row;
-  /** A batch of rows as sent to the main thread. Must survive structured cloning. */
-  pack(rows: Row[], options: RenderOptions): Chunk;
-  open(out: Output, options: RenderOptions): Sink<Chunk>;
-}
-
-/** Any format, as the registry and the worker threads hold them. */
-// biome-ignore lint/suspicious/noExplicitAny: each format pairs its own Row and Chunk types; only the format itself passes one to the other.
-export type AnyFormat = OutputFormat<any, any>;
-
-const encoder = new TextEncoder();
-
-/** Rows of text joined into bytes with their own memory, which a worker can transfer. */
-export function packText(rows: readonly string[], separator: string): Uint8Array {
-  return encoder.encode(rows.join(separator));
-}
+// biome-ignore lint/suspicious/noExplicitAny: each format pairs its own Row and Chunk types; only the format itself hands one to the other.
+export type AnyProjection = Projection<any, any>;
+// biome-ignore lint/suspicious/noExplicitAny: as above, for the sink half.
+export type AnySinkFactory = SinkFactory<any>;

@@ -1,14 +1,14 @@
 import type { Writable } from 'node:stream';
 import { OutputFailedError } from '../errors.js';
 
-/** Standard output as the sinks use it: waits when the reader is slower, fails with a code. */
+/** Standard output as the sinks use it: one write at a time, failures with a code. */
 export interface Output {
   /**
-   * Writes text; resolves when the stream can take more (so a slow reader slows the batch
-   * down instead of filling the memory).
+   * Writes text or bytes and resolves once the stream is done with them (so a slow reader
+   * slows the batch down instead of filling the memory, and the bytes may be reused).
    * @throws {OutputFailedError} when the stream failed or fails.
    */
-  write(text: string | Uint8Array): Promise<void>;
+  write(chunk: string | Uint8Array): Promise<void>;
 }
 
 /**
@@ -17,38 +17,22 @@ export interface Output {
  */
 export function createOutput(stream: Writable, beforeWrite: () => void = () => {}): Output {
   let failure: OutputFailedError | undefined;
-  const onError = (error: unknown) => {
+  const fail = (error: unknown) => {
     failure ??= new OutputFailedError(error);
+    return failure;
   };
-  stream.on('error', onError);
+  stream.on('error', fail);
   return {
-    async write(text) {
-      if (failure) throw failure;
+    write(chunk) {
+      if (failure) return Promise.reject(failure);
       beforeWrite();
-      let ready: boolean;
-      try {
-        ready = stream.write(text);
-      } catch (error) {
-        onError(error);
-        throw failure;
-      }
-      if (!ready) await drained(stream, () => failure);
-      if (failure) throw failure;
+      return new Promise((resolve, reject) => {
+        try {
+          stream.write(chunk, (error) => (error ? reject(fail(error)) : resolve()));
+        } catch (error) {
+          reject(fail(error));
+        }
+      });
     },
   };
-}
-
-function drained(stream: Writable, failed: () => unknown): Promise<void> {
-  return new Promise((resolve) => {
-    if (failed() || stream.destroyed) return resolve();
-    const done = () => {
-      stream.off('drain', done);
-      stream.off('error', done);
-      stream.off('close', done);
-      resolve();
-    };
-    stream.on('drain', done);
-    stream.on('error', done);
-    stream.on('close', done);
-  });
 }
