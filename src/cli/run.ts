@@ -14,7 +14,7 @@ export interface CliIo {
   readonly stderr: Writable & Terminal;
 }
 
-/** Exit codes of the command-line advisor, as the project's CLI contract fixes them. */
+/** Exit codes of the command-line advisor; scripts rely on them (see the README), so they never change. */
 export const EXIT = { ok: 0, internal: 1, invalid: 2 } as const;
 
 /**

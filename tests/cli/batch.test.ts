@@ -1,9 +1,11 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AWS_FRIENDLY_INFERENCE, AWS_FRIENDLY_TRAINING, advisor } from '../support/advisor.js';
-import { advise, type CommandResult, runCommand } from '../support/run-command.js';
+import { advise, type CommandResult, ROOT, runCommand } from '../support/run-command.js';
 import { answerFiles, asLines, chipsOf, workloads } from './cli-files.js';
 
 const { file } = answerFiles();
@@ -135,6 +137,24 @@ describe('a large batch', () => {
     },
     SLOW,
   );
+});
+
+describe('a batch stopped by a signal', () => {
+  it('exits 143 on SIGTERM and removes its copy of standard input', async () => {
+    const temp = mkdtempSync(path.join(tmpdir(), 'chip-advice-signal-test-'));
+    afterAll(() => rmSync(temp, { recursive: true, force: true }));
+    const child = spawn(process.execPath, ['dist/cli/main.js', '--answers', '-', '--json'], {
+      cwd: ROOT,
+      env: { ...process.env, TMPDIR: temp },
+    });
+    // Standard input stays open: the command is still copying it when the signal comes.
+    child.stdin.write(`${JSON.stringify(AWS_FRIENDLY_TRAINING)}\n`);
+    while (readdirSync(temp).length === 0) await sleep(20);
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(143);
+    expect(readdirSync(temp)).toEqual([]);
+  });
 });
 
 describe('chip-advice text output for a batch', () => {
