@@ -35,3 +35,8 @@ export const MAX_ITEM_TEXT = `${MAX_ITEM_BYTES / 1024 / 1024} MiB`;
 export function itemValue(item: InputItem): unknown {
   return item.text === undefined ? item.value : JSON.parse(item.text);
 }
+
+/** Text without the byte-order mark some editors put first. */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}

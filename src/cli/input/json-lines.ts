@@ -1,5 +1,12 @@
 import { createReadStream } from 'node:fs';
-import { BATCH_BYTES, BATCH_SIZE, type InputItem, MAX_ITEM_BYTES, MAX_ITEM_TEXT } from './items.js';
+import {
+  BATCH_BYTES,
+  BATCH_SIZE,
+  type InputItem,
+  MAX_ITEM_BYTES,
+  MAX_ITEM_TEXT,
+  stripBom,
+} from './items.js';
 
 const NEWLINE = 0x0a;
 
@@ -72,8 +79,4 @@ export async function* jsonLines(file: string): AsyncGenerator<InputItem[]> {
   const last = pendingBytes > 0 || oversize ? endLine(Buffer.alloc(0)) : undefined;
   if (last) batch.push(last);
   if (batch.length > 0) yield batch;
-}
-
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

@@ -2,7 +2,13 @@ import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { InputInvalidError } from '../errors.js';
-import { type InputItem, type InputShape, MAX_ITEM_BYTES, MAX_ITEM_TEXT } from './items.js';
+import {
+  type InputItem,
+  type InputShape,
+  MAX_ITEM_BYTES,
+  MAX_ITEM_TEXT,
+  stripBom,
+} from './items.js';
 import { jsonArray } from './json-array.js';
 import { jsonLines } from './json-lines.js';
 import { openSource, type Source } from './source.js';
@@ -96,10 +102,6 @@ function parsesAlone(text: string): { value: unknown } | undefined {
   } catch {
     return undefined;
   }
-}
-
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 const BOM = [0xef, 0xbb, 0xbf];
