@@ -7,7 +7,7 @@ import type { BenchResults } from './suite.js';
 export interface Figure {
   readonly id: string;
   readonly figure: string;
-  readonly unit: 'ms' | 'MB' | '%';
+  readonly unit: 'ms' | 'MB' | '%' | 'workloads/s';
   readonly chipAdvice: number;
   readonly baseline?: number;
   /** chip-advice / baseline. */

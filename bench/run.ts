@@ -1,11 +1,13 @@
 /**
- * `npm run bench`: builds, then measures the advisor and the Slack round trip against their
- * baselines in one run, prints the table and writes bench/results.json.
+ * `npm run bench`: builds, then measures the advisor, the Slack round trip and the CLI at scale
+ * against their baselines in one run, prints the table and writes bench/results.json.
  * `BENCH_SIZE=smoke` runs every step on a tiny size (seconds), prints the table and writes nothing.
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ROOT } from '../testkit/project.js';
+import { cliFigures } from './cli-report.js';
+import { benchCli } from './cli-throughput.js';
 import { stopAll } from './processes.js';
 import { figuresOf, table } from './report.js';
 import { runBench, SIZES, type SizeName } from './suite.js';
@@ -24,7 +26,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 const results = await runBench(size, (line) => console.error(line));
-const figures = figuresOf(results);
+const cli = await benchCli(size, (line) => console.error(line));
+const figures = [...figuresOf(results), ...cliFigures(cli)];
 const { cpuModel, cores, node } = results.machine;
 console.log(`\n${cpuModel}, ${cores} cores, Node ${node}; ${results.date}\n`);
 console.log(table(figures));
@@ -35,6 +38,6 @@ const failed =
 if (failed > 0)
   console.log(`\n${failed} request(s) failed: their latencies are not in the figures.`);
 if (size === 'full') {
-  await writeFile(out, `${JSON.stringify({ ...results, figures }, null, 2)}\n`);
+  await writeFile(out, `${JSON.stringify({ ...results, cli, figures }, null, 2)}\n`);
   console.log(`\nwrote ${path.relative(process.cwd(), out)} (${results.durationSeconds} s)`);
 }

@@ -1,8 +1,20 @@
 import { parseArgs } from 'node:util';
+import { InputInvalidError } from './errors.js';
+
+/** Output formats; the portfolio (`--portfolio`, `csv`) adds its own next to these. */
+export const FORMATS = ['text', 'json'] as const;
+export type FormatName = (typeof FORMATS)[number];
+
+/** Most worker threads `--jobs` accepts: past the cores they only add memory. */
+export const MAX_JOBS = 64;
 
 export interface CliOptions {
   readonly answers?: string;
-  readonly json: boolean;
+  readonly format: FormatName;
+  /** Text output: add the ranking, every rule that fired and each chip's risk. */
+  readonly explain: boolean;
+  /** Worker threads for a large batch; undefined means one per CPU core. */
+  readonly jobs?: number;
   readonly interactive: boolean;
   readonly rules?: string;
   readonly help: boolean;
@@ -10,53 +22,102 @@ export interface CliOptions {
 }
 
 export const USAGE = `Usage: chip-advice [options]
-       npm run advise -- [options]
+       npm run -s advise -- [options]
 
 Recommends an AI accelerator (AWS Trainium/Inferentia or NVIDIA) for a workload and explains why.
 
 Options:
   -a, --answers FILE   Read answers from FILE ("-" for standard input): one JSON object,
                        a JSON array of objects, or JSON Lines (one object per line).
-      --json           Print machine-readable JSON on standard output and nothing else.
-                       One object in gives one object out; an array or JSON Lines gives
+                       Batches of any size are streamed; nothing is printed unless every
+                       workload is valid.
+      --json           Same as --format json.
+      --format FORMAT  text (default) or json. json prints machine-readable JSON and nothing
+                       else: one object in gives one object out; an array or JSON Lines gives
                        an array, in input order.
+      --explain        Text output: add the ranking of every chip, every rule that fired with
+                       its conditions, and the risk and migration effort of each option.
+      --jobs N         Worker threads for batches over 256 KB (default: one per CPU core).
   -i, --interactive    Ask the questions even when standard input is not a terminal.
       --rules DIR      Evaluate with the rule files in DIR instead of the bundled rules/.
   -h, --help           Show this help.
   -v, --version        Show the version.
 
-Without --answers, on a terminal, it asks the questions of the Slack modal one by one.
+Without --answers, on a terminal, it asks the questions of the Slack modal one by one:
+type a number or a value, "back" for the previous question; a review comes before the advice.
 
-Exit codes: 0 advice given; 2 invalid input (each problem is named on standard error);
-            1 internal error.
+Exit codes: 0 advice given; 2 invalid input (each problem is named on standard error, and
+            nothing is printed on standard output); 1 internal error.
 
 Examples:
   npm run advise
-  npm run advise -- --answers workload.json
-  npm run advise -- --answers batch.jsonl --json > advice.json
-  cat workload.json | npm run advise -- --answers - --json`;
+  npm run -s advise -- --answers workload.json
+  npx chip-advice --answers batch.jsonl --json > advice.json
+  cat workload.json | npx chip-advice --answers - --json`;
 
-/** Parses argv (without node and script). Throws a TypeError with a readable message. */
+const SEE_HELP = 'run with --help to see the options';
+
+/**
+ * Parses argv (without node and script).
+ * @throws {InputInvalidError} naming the bad flag or value, with a pointer to --help.
+ */
 export function parseCliArgs(argv: readonly string[]): CliOptions {
-  const { values } = parseArgs({
+  let values: ReturnType<typeof parseRaw>['values'];
+  try {
+    ({ values } = parseRaw(argv));
+  } catch (error) {
+    throw new InputInvalidError([(error as Error).message, SEE_HELP], { cause: error });
+  }
+  return {
+    ...(values.answers === undefined ? {} : { answers: values.answers }),
+    ...(values.rules === undefined ? {} : { rules: values.rules }),
+    ...(values.jobs === undefined ? {} : { jobs: parseJobs(values.jobs) }),
+    format: parseFormat(values.format, values.json),
+    explain: values.explain,
+    interactive: values.interactive,
+    help: values.help,
+    version: values.version,
+  };
+}
+
+function parseRaw(argv: readonly string[]) {
+  return parseArgs({
     args: [...argv],
     strict: true,
     allowPositionals: false,
     options: {
       answers: { type: 'string', short: 'a' },
       json: { type: 'boolean', default: false },
+      format: { type: 'string' },
+      explain: { type: 'boolean', default: false },
+      jobs: { type: 'string' },
       interactive: { type: 'boolean', short: 'i', default: false },
       rules: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
     },
   });
-  return {
-    ...(values.answers === undefined ? {} : { answers: values.answers }),
-    ...(values.rules === undefined ? {} : { rules: values.rules }),
-    json: values.json,
-    interactive: values.interactive,
-    help: values.help,
-    version: values.version,
-  };
+}
+
+function parseFormat(format: string | undefined, json: boolean): FormatName {
+  if (format === undefined) return json ? 'json' : 'text';
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    const known = FORMATS.map((name) => `"${name}"`).join(' or ');
+    throw new InputInvalidError([`--format must be ${known} (got "${format}")`, SEE_HELP]);
+  }
+  if (json && format !== 'json') {
+    throw new InputInvalidError([`--json and --format ${format} contradict each other`, SEE_HELP]);
+  }
+  return format as FormatName;
+}
+
+function parseJobs(text: string): number {
+  const jobs = /^\d{1,3}$/.test(text) ? Number(text) : Number.NaN;
+  if (!(jobs >= 1 && jobs <= MAX_JOBS)) {
+    throw new InputInvalidError([
+      `--jobs must be a whole number from 1 to ${MAX_JOBS} (got "${text}")`,
+      SEE_HELP,
+    ]);
+  }
+  return jobs;
 }

@@ -1,60 +1,103 @@
 import { readFileSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
-import {
-  type Advisor,
-  createAdvisor,
-  isCodedError,
-  loadRuleset,
-  parseAnswers,
-  RulesetContradictionError,
-  RulesetInvalidError,
-} from '../core/index.js';
 import { type CliOptions, parseCliArgs, USAGE } from './args.js';
-import { askQuestions, PromptEndedError } from './prompt.js';
-import { type InputItem, type InputShape, readAnswersSource } from './read-answers.js';
-import { renderText } from './render-text.js';
+import type { EvaluatorSetup } from './batch/evaluator.js';
+import { runBatch, startEvaluation } from './batch/pipeline.js';
+import { InputInvalidError, OutputFailedError, PromptEndedError } from './errors.js';
+import { type Input, inputOf, openInput } from './input/open-input.js';
+
+type Terminal = { readonly isTTY?: boolean; readonly columns?: number };
 
 export interface CliIo {
-  readonly stdin: Readable & { readonly isTTY?: boolean };
-  readonly stdout: Writable;
-  readonly stderr: Writable;
+  readonly stdin: Readable & Terminal;
+  readonly stdout: Writable & Terminal;
+  readonly stderr: Writable & Terminal;
 }
 
-/** Exit codes of CONTRACT section 2. */
+/** Exit codes of the command-line advisor; scripts rely on them (see the README), so they never change. */
 export const EXIT = { ok: 0, internal: 1, invalid: 2 } as const;
-
-class InvalidInput extends Error {
-  constructor(readonly problems: readonly string[]) {
-    super(problems.join('\n'));
-  }
-}
 
 /**
  * The command-line advisor. Returns the exit code; writes advice to stdout and problems to
  * stderr. Invalid input of any kind (flags, files, answers, rule files) is exit 2 with each
- * problem named; anything else propagates to main, which reports it as exit 1.
+ * problem named and nothing on stdout; anything else propagates to {@link main} (exit 1).
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   try {
-    const options = parseOptions(argv);
+    const options = parseCliArgs(argv);
     if (options.help) return write(io.stdout, `${USAGE}\n`);
     if (options.version) return write(io.stdout, `${packageVersion()}\n`);
-    const advisor = createAdvisor(loadRules(options.rules));
-    const { shape, items } = await readItems(options, io);
-    const answers = validate(items, shape);
-    const advice = await Promise.all(answers.map((item) => advisor.advise(item)));
-    if (options.json) {
-      return write(
-        io.stdout,
-        `${JSON.stringify(shape === 'object' ? advice[0] : advice, null, 2)}\n`,
-      );
-    }
-    return write(io.stdout, advice.map(renderText).join(`\n${'─'.repeat(72)}\n\n`));
+    if (options.answers === undefined) await interactive(options, io);
+    else await fromFile(options, options.answers, io);
+    return EXIT.ok;
   } catch (error) {
-    if (!(error instanceof InvalidInput)) throw error;
+    if (error instanceof OutputFailedError && error.readerGone) return EXIT.ok;
+    if (!(error instanceof InputInvalidError)) throw error;
     io.stderr.write(`${error.problems.map((p) => `chip-advice: ${p}`).join('\n')}\n`);
     return EXIT.invalid;
   }
+}
+
+/** `--answers FILE`: a batch of any size, streamed. */
+async function fromFile(options: CliOptions, answers: string, io: CliIo): Promise<void> {
+  const input = await openInput(answers, io.stdin);
+  try {
+    const setup = setupFor(options, input, io);
+    const evaluation = await startEvaluation(input, setup, options.jobs);
+    try {
+      await runBatch({ input, evaluation, setup, stdout: io.stdout, stderr: io.stderr });
+    } finally {
+      await evaluation.evaluator.close();
+    }
+  } finally {
+    await input.close();
+  }
+}
+
+/**
+ * No `--answers`: the questions, on a terminal (or with `--interactive`). The rules are
+ * loaded first, so a broken rule file is reported before anyone answers anything.
+ */
+async function interactive(options: CliOptions, io: CliIo): Promise<void> {
+  if (!io.stdin.isTTY && !options.interactive) {
+    throw new InputInvalidError([
+      'no answers given: pass --answers FILE (or --answers - for standard input), or run in a terminal to be asked the questions',
+    ]);
+  }
+  const shape = { name: 'the answers', shape: 'object', bytes: 0 } as const;
+  const setup = setupFor(options, shape, io);
+  const evaluation = await startEvaluation(shape, setup, options.jobs);
+  try {
+    const { askQuestions } = await import('./prompt/ask.js');
+    let input: Input;
+    try {
+      input = inputOf(await askQuestions(io.stdin, io.stderr), shape.name);
+    } catch (error) {
+      if (!(error instanceof PromptEndedError)) throw error;
+      throw new InputInvalidError([`${error.message}; nothing was evaluated`], { cause: error });
+    }
+    await runBatch({ input, evaluation, setup, stdout: io.stdout, stderr: io.stderr });
+  } finally {
+    await evaluation.evaluator.close();
+  }
+}
+
+function setupFor(
+  options: CliOptions,
+  input: Pick<Input, 'name' | 'shape'>,
+  io: CliIo,
+): EvaluatorSetup {
+  return {
+    rulesDir: options.rules,
+    format: options.format,
+    options: {
+      name: input.name,
+      shape: input.shape,
+      // Text is wrapped to the terminal; piped or redirected, to 80 columns.
+      width: io.stdout.isTTY ? (io.stdout.columns ?? 80) : 80,
+      explain: options.explain,
+    },
+  };
 }
 
 /**
@@ -74,72 +117,6 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 function write(stream: Writable, text: string): number {
   stream.write(text);
   return EXIT.ok;
-}
-
-function parseOptions(argv: readonly string[]): CliOptions {
-  try {
-    return parseCliArgs(argv);
-  } catch (error) {
-    if (!isCodedError(error)) throw error;
-    throw new InvalidInput([`${error.message}`, 'run with --help to see the options']);
-  }
-}
-
-function loadRules(dir: string | undefined): Advisor['ruleset'] {
-  try {
-    return loadRuleset(dir);
-  } catch (error) {
-    if (error instanceof RulesetInvalidError || error instanceof RulesetContradictionError) {
-      throw new InvalidInput([`rules are invalid: ${error.message}`]);
-    }
-    throw error;
-  }
-}
-
-async function readItems(
-  options: CliOptions,
-  io: CliIo,
-): Promise<{ shape: InputShape; items: readonly InputItem[] }> {
-  if (options.answers !== undefined) {
-    const result = await readAnswersSource(options.answers, io.stdin);
-    if (!result.ok) throw new InvalidInput(result.problems);
-    return result;
-  }
-  if (!io.stdin.isTTY && !options.interactive) {
-    throw new InvalidInput([
-      'no answers given: pass --answers FILE (or --answers - for standard input), or run in a terminal to be asked the questions',
-    ]);
-  }
-  try {
-    return {
-      shape: 'object',
-      items: [{ position: 1, value: await askQuestions(io.stdin, io.stderr) }],
-    };
-  } catch (error) {
-    if (error instanceof PromptEndedError)
-      throw new InvalidInput([`${error.message}; nothing was evaluated`]);
-    throw error;
-  }
-}
-
-function validate(items: readonly InputItem[], shape: InputShape) {
-  const results = items.map((item) => ({ item, result: parseAnswers(item.value) }));
-  const problems = results.flatMap(({ item, result }) => {
-    if (result.ok) return [];
-    if (shape === 'object') return result.issues.map((issue) => issue.message);
-    const name = (item.value as { workloadName?: unknown } | null)?.workloadName;
-    const label = `workload #${item.position}${typeof name === 'string' ? ` "${name}"` : ''}${item.line ? ` (line ${item.line})` : ''}`;
-    return result.issues.map((issue) => `${label}: ${issue.message}`);
-  });
-  if (problems.length > 0) {
-    const invalid = results.filter(({ result }) => !result.ok).length;
-    const summary =
-      shape === 'object'
-        ? 'the answers are invalid; nothing was evaluated'
-        : `${invalid} of ${items.length} workloads are invalid; nothing was evaluated`;
-    throw new InvalidInput([...problems, summary]);
-  }
-  return results.flatMap(({ result }) => (result.ok ? [result.answers] : []));
 }
 
 function packageVersion(): string {

@@ -23,6 +23,9 @@ export function runCommand(
     const child = spawn(command, [...args], { cwd: ROOT, env: childEnv({ ...quiet, ...env }) });
     let stdout = '';
     let stderr = '';
+    // Decoded across chunks: `+= chunk` alone splits a multi-byte character at a chunk edge.
+    child.stdout.setEncoding('utf8');
+    child.stderr.setEncoding('utf8');
     child.stdout.on('data', (chunk) => {
       stdout += chunk;
     });
