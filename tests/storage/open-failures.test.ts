@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
   chmodSync,
+  copyFileSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -107,15 +108,20 @@ describe('an SQLite file that cannot be opened stops the start, saying what to c
       return;
     }
     // As root every folder is writable: open it as `nobody` instead, in a process of its own.
+    // That process runs a copy of this Node binary, since the one under test may sit in a folder
+    // `nobody` cannot reach (.ci/run keeps Node 22 and 24 under /root/.cache).
     chmodSync(dir, 0o755);
+    const node = path.join(dir, 'node');
+    copyFileSync(process.execPath, node);
+    chmodSync(node, 0o755);
     const message = await new Promise<string>((resolve) => {
       const script = `import('${path.resolve('dist/storage/index.js')}').then(async ({ openStore }) => {
         const { createLogger } = await import('${path.resolve('dist/logger.js')}');
         const logger = createLogger({ level: 'silent', format: 'json' });
         await openStore({ database: ${JSON.stringify(sqlite(file))}, logger }).catch((e) => console.log(e.message));
       });`;
-      execFile(process.execPath, ['-e', script], { uid: 65534, gid: 65534 }, (_error, stdout) =>
-        resolve(stdout.trim()),
+      execFile(node, ['-e', script], { uid: 65534, gid: 65534 }, (error, stdout, stderr) =>
+        resolve(stdout.trim() || `child failed: ${error?.message ?? ''} ${stderr}`),
       );
     });
     expect(message).toMatch(expected);
