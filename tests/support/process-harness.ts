@@ -39,16 +39,18 @@ export interface ProcessHarness {
 export async function startProcess(
   env: Record<string, string>,
   api?: FakeSlackApi,
+  { cwd = ROOT }: { cwd?: string } = {},
 ): Promise<ProcessHarness> {
   const fake = api ?? (await FakeSlackApi.start());
   // A database of its own unless the test names one: processes of other test files must not
   // share delivery keys with this one.
-  const folder = env.DATABASE_URL
-    ? undefined
-    : mkdtempSync(path.join(tmpdir(), 'chip-advice-proc-'));
+  const folder =
+    env.DATABASE_URL || cwd !== ROOT
+      ? undefined
+      : mkdtempSync(path.join(tmpdir(), 'chip-advice-proc-'));
   const database = folder ? { DATABASE_URL: `file:${path.join(folder, 'store.db')}` } : {};
   const child = spawn(process.execPath, [MAIN], {
-    cwd: ROOT,
+    cwd,
     env: childEnv({ SLACK_API_URL: fake.url, PORT: '0', ...database, ...env }),
   });
   let output = '';
