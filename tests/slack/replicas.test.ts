@@ -1,5 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import Database from 'libsql';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { FakeSlackApi } from '../../testkit/fake-slack-api.js';
 import { fillForm } from '../../testkit/fill-form.js';
@@ -11,17 +15,13 @@ import { chooseWorkload, INFERENCE_ANSWERS, openFromCommand } from '../support/f
 
 /**
  * Two real app processes (`node dist/main.js`) behind one "load balancer", sharing one
- * PostgreSQL database of their own: a request Slack retries to the other process is done once,
- * end to end.
+ * database of their own (a PostgreSQL database; an SQLite file, as two `npm start` on one
+ * machine): a request Slack retries to the other process is done once, end to end.
  */
 const NAME = `t_replicas_${randomBytes(4).toString('hex')}`;
 const URL = POSTGRES_URL.replace(/\/test$/, `/${NAME}`);
-const ENV = {
-  SLACK_BOT_TOKEN: 'xoxb-replicas',
-  SLACK_SIGNING_SECRET: 'replicas-signing-secret',
-  LOG_LEVEL: 'debug',
-  DATABASE_URL: URL,
-};
+const FOLDER = mkdtempSync(path.join(tmpdir(), 'chip-advice-replicas-'));
+const FILE = path.join(FOLDER, 'shared.db');
 const RETRY = { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } };
 
 beforeAll(async () => {
@@ -29,21 +29,41 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await query(`drop database if exists ${NAME} with (force)`);
+  rmSync(FOLDER, { recursive: true, force: true });
 });
 
-const inDatabase = (sql: string) => query(sql, [], undefined, URL);
+type Engine = 'PostgreSQL' | 'SQLite';
+const ENGINES: Engine[] = ['PostgreSQL', 'SQLite'];
 
-async function recordCount(expected: number, timeoutMs = 5000): Promise<number> {
+async function countRows(engine: Engine): Promise<number> {
+  if (engine === 'PostgreSQL') {
+    return Number((await query('select count(*) as n from decisions', [], undefined, URL))[0]?.n);
+  }
+  const db = new Database(FILE);
+  try {
+    return Number((db.prepare('select count(*) as n from decisions').get() as { n: number }).n);
+  } finally {
+    db.close();
+  }
+}
+
+async function recordCount(engine: Engine, expected: number, timeoutMs = 5000): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const [row] = await inDatabase('select count(*) as n from decisions');
-    const n = Number(row?.n);
+    const n = await countRows(engine);
     if (n >= expected || Date.now() > deadline) return n;
     await sleep(50);
   }
 }
 
-describe('two app processes on one PostgreSQL', () => {
+describe.each(ENGINES)('two app processes on one %s database', (engine) => {
+  const ENV = {
+    SLACK_BOT_TOKEN: 'xoxb-replicas',
+    SLACK_SIGNING_SECRET: 'replicas-signing-secret',
+    LOG_LEVEL: 'debug',
+    DATABASE_URL: engine === 'PostgreSQL' ? URL : `file:${FILE}`,
+  };
+
   test('a submission retried to the other process posts one summary and writes one record', async ({
     startProcess,
   }) => {
@@ -59,17 +79,19 @@ describe('two app processes on one PostgreSQL', () => {
       await sleep(50);
     }
     expect(two.output()).toContain('duplicate submission ignored');
-    expect(await recordCount(1)).toBe(1);
+    expect(await recordCount(engine, 1)).toBe(1);
     await sleep(300);
     expect(api.callsTo('chat.postMessage')).toHaveLength(2);
-    expect(await recordCount(2, 0)).toBe(1);
+    expect(await recordCount(engine, 2, 0)).toBe(1);
   });
 
   test('an event retried to the other process is handled once', async ({ startProcess }) => {
     const api = await FakeSlackApi.start();
     const one = await startProcess(ENV, api);
     const two = await startProcess(ENV, api);
-    const body = JSON.stringify(eventCallback({ ...appHomeOpened('home'), event_ts: '1.2' }));
+    const body = JSON.stringify(
+      eventCallback({ ...appHomeOpened('home'), event_ts: `${Date.now()}.2` }),
+    );
     await one.post(body, JSON_TYPE);
     await api.waitFor('views.publish');
     await two.post(body, JSON_TYPE, RETRY);
