@@ -152,3 +152,70 @@ export async function benchSubmission(
     await app.stop();
   }
 }
+
+/** Where a storage run's app keeps its records. */
+export type StoreKind = 'none' | 'sqlite' | 'postgres';
+
+export interface StorageOptions {
+  readonly warmup: number;
+  /** Sequential submissions measured per store. */
+  readonly submissions: number;
+  readonly seed?: number;
+}
+
+/** Submission → thread reply, one at a time, per store; PostgreSQL is skipped if unreachable. */
+export interface StorageBench {
+  readonly none: SubmissionRun;
+  readonly sqlite: SubmissionRun;
+  readonly postgres: SubmissionRun | { readonly skipped: string };
+}
+
+/** The test server of the development and CI machines, or BENCH_POSTGRES_URL. */
+const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+async function onPostgres<T>(run: (url: string) => Promise<T>): Promise<T | { skipped: string }> {
+  const { default: pg } = await import('pg');
+  const name = `bench_${process.pid}_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+  } catch (error) {
+    await admin.end().catch(() => undefined);
+    return { skipped: `PostgreSQL at ${POSTGRES_URL} not usable: ${String(error)}` };
+  }
+  try {
+    const url = new URL(POSTGRES_URL);
+    url.pathname = `/${name}`;
+    return await run(url.toString());
+  } finally {
+    await admin.query(`drop database if exists ${name} with (force)`).catch(() => undefined);
+    await admin.end();
+  }
+}
+
+/**
+ * The cost of the store on the submission path, in one run: chip-advice without a store (the
+ * baseline), with its SQLite file (`npm start` with no DATABASE_URL, in a temporary folder) and
+ * with PostgreSQL (a throw-away database on the local server). Each gets the same generated
+ * workloads, a warm-up, then one submission at a time.
+ */
+export async function benchStorage(
+  api: BenchApi,
+  { warmup, submissions, seed = 11 }: StorageOptions,
+): Promise<StorageBench> {
+  const once = async (kind: 'chip-advice' | 'chip-advice-no-store', env = {}) => {
+    const app = await startApp(kind, api.url, { env });
+    try {
+      const prepared = await prepare(app, api, warmup + submissions, seed);
+      await submitInBursts(app, api, 1, prepared.slice(0, warmup));
+      return await submitInBursts(app, api, 1, prepared.slice(warmup));
+    } finally {
+      await app.stop();
+    }
+  };
+  const none = await once('chip-advice-no-store');
+  const sqlite = await once('chip-advice');
+  const postgres = await onPostgres((url) => once('chip-advice', { DATABASE_URL: url }));
+  return { none, sqlite, postgres };
+}
