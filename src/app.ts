@@ -78,7 +78,7 @@ export function createApp(config: Config, deps: AppDeps = {}): ChipAdviceApp {
     receiver,
     // One workspace, one bot token. No auth.test per request (Bolt's default runs it before the
     // first listener, eating into the 3 seconds a trigger_id lives); it runs once after start.
-    authorize: async () => ({ botToken: config.botToken }),
+    authorize: async () => ({ botToken: config.botToken ?? '' }),
     logger: boltLogger,
     logLevel: boltLogger.getLevel(),
     clientOptions,
@@ -100,7 +100,7 @@ export function createApp(config: Config, deps: AppDeps = {}): ChipAdviceApp {
     logger,
     async start() {
       const started: unknown = await bolt.start();
-      const tokenCheck = checkBotToken(bolt.client, config.botToken, logger);
+      const tokenCheck = checkBotToken(bolt.client, config.botToken ?? '', logger);
       if (config.mode.kind === 'socket') return { mode: 'socket', tokenCheck };
       const address = (started as { address(): { port: number } | string | null }).address();
       const port = typeof address === 'object' && address ? address.port : config.mode.port;
