@@ -15,6 +15,8 @@ import { slackHttp } from './slack/transport/http-client.js';
 import { createReceiver } from './slack/transport/receiver.js';
 import { checkBotToken } from './slack/transport/token-check.js';
 import { webClientOptions } from './slack/transport/web-client.js';
+import { createWorkspaces } from './slack/workspaces/index.js';
+import type { Store } from './storage/index.js';
 
 /** What the app is built from besides its config; tests inject these. */
 export interface AppDeps {
@@ -34,6 +36,8 @@ export interface AppDeps {
   readonly shutdownTimeoutMs?: number;
   /** Socket Mode's pong timeout, also the base of its reconnect delay (default 5 s). */
   readonly clientPingTimeoutMs?: number;
+  /** The database; multi-workspace mode (`config.oauth`) keeps its installations there. */
+  readonly store?: Pick<Store, 'installations' | 'decisions'>;
 }
 
 export type Started =
@@ -67,18 +71,27 @@ export function createApp(config: Config, deps: AppDeps = {}): ChipAdviceApp {
   const http = slackHttp(deps.webApiTimeoutMs ?? config.slackApiTimeoutMs);
   const clientOptions = webClientOptions(config, boltLogger, http.fetch, deps.retryConfig);
   const gate = new AckGate(logger.child({ component: 'ack-gate' }));
+  if (config.oauth && !deps.store) throw new RangeError('multi-workspace mode needs deps.store');
+  const workspaces =
+    config.oauth && deps.store
+      ? createWorkspaces(config.oauth, { store: deps.store, clientOptions, logger })
+      : undefined;
+  const { botToken } = config;
   const receiver = createReceiver(config.mode, {
     boltLogger,
     logger,
     clientOptions,
     isClosing: () => gate.closing,
     ...(deps.clientPingTimeoutMs ? { clientPingTimeoutMs: deps.clientPingTimeoutMs } : {}),
+    ...(workspaces ? { oauth: workspaces.receiverOptions } : {}),
   });
   const bolt = new GatedApp(gate, {
     receiver,
     // One workspace, one bot token. No auth.test per request (Bolt's default runs it before the
     // first listener, eating into the 3 seconds a trigger_id lives); it runs once after start.
-    authorize: async () => ({ botToken: config.botToken ?? '' }),
+    // Many workspaces: Bolt authorizes each request through the receiver's InstallProvider,
+    // with the token of the request's workspace from the installation store.
+    ...(botToken === undefined ? {} : { authorize: async () => ({ botToken }) }),
     logger: boltLogger,
     logLevel: boltLogger.getLevel(),
     clientOptions,
@@ -93,14 +106,22 @@ export function createApp(config: Config, deps: AppDeps = {}): ChipAdviceApp {
   bolt.error(errorHandler(logger));
   const signer = MetadataSigner.fromSecrets(config.secrets);
   const delivery = new AdviceDelivery({ signer, fetch: http.fetch });
-  registerListeners(bolt, { advisor, signer, duplicates, delivery });
+  registerListeners(bolt, {
+    advisor,
+    signer,
+    duplicates,
+    delivery,
+    workspaces: workspaces?.cleanup,
+  });
 
   return {
     bolt,
     logger,
     async start() {
       const started: unknown = await bolt.start();
-      const tokenCheck = checkBotToken(bolt.client, config.botToken ?? '', logger);
+      // Many workspaces have no one token to check; each install checks its own (auth.test).
+      const tokenCheck =
+        botToken === undefined ? Promise.resolve() : checkBotToken(bolt.client, botToken, logger);
       if (config.mode.kind === 'socket') return { mode: 'socket', tokenCheck };
       const address = (started as { address(): { port: number } | string | null }).address();
       const port = typeof address === 'object' && address ? address.port : config.mode.port;

@@ -17,6 +17,7 @@ import type { AppContext } from '../context.js';
 import type { AdviceDelivery } from '../delivery/deliver.js';
 import type { MetadataSigner } from '../delivery/signed-metadata.js';
 import type { DuplicateStore } from '../duplicates/index.js';
+import type { WorkspaceCleanup } from '../workspaces/index.js';
 
 /** What listeners need besides Bolt's arguments; built once by `createApp`. */
 export interface ListenerDeps {
@@ -27,6 +28,8 @@ export interface ListenerDeps {
   readonly duplicates: DuplicateStore;
   /** Posts advice where it was asked for, or tells the person why not. */
   readonly delivery: AdviceDelivery;
+  /** Multi-workspace mode only: deletes a workspace's tokens (and records) when it leaves. */
+  readonly workspaces?: WorkspaceCleanup | undefined;
 }
 
 type With<Args> = Args & AllMiddlewareArgs<AppContext>;
@@ -37,6 +40,9 @@ export type ButtonArgs = With<SlackActionMiddlewareArgs<BlockAction<ButtonAction
 export type BlockActionArgs = With<SlackActionMiddlewareArgs<BlockAction<BlockElementAction>>>;
 export type MessageShortcutArgs = With<SlackShortcutMiddlewareArgs<MessageShortcut>>;
 export type AppHomeOpenedArgs = With<SlackEventMiddlewareArgs<'app_home_opened'>>;
+export type WorkspaceEventArgs = With<
+  SlackEventMiddlewareArgs<'app_uninstalled' | 'tokens_revoked'>
+>;
 
 /**
  * Bolt's `respond` when the request has a response_url. Bolt only sets it then, though its
