@@ -118,7 +118,7 @@ export function defaultAnswers(
   const needsBotToken = method !== 'response_url' && method !== 'apps.connections.open';
   if (needsBotToken && !token?.startsWith('xoxb-')) return { ok: false, error: 'not_authed' };
   const installed = state.oauth?.workspaceOf(token);
-  if (method === 'auth.test' && installed) return state.oauth.authTest(installed);
+  if (method === 'auth.test' && installed) return state.oauth?.authTest(installed);
   const answer = methods[method];
   return answer ? answer(state, params) : { ok: false, error: 'unknown_method' };
 }
