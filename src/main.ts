@@ -11,6 +11,7 @@ import { isCodedError } from './core/index.js';
 import { ConfigInvalidError } from './errors.js';
 import { createLogger } from './logger.js';
 import { slackErrorOf } from './slack/transport/slack-error.js';
+import { openStore, type Store } from './storage/index.js';
 
 function fail(lines: readonly string[]): void {
   process.stderr.write(lines.map((line) => `chip-advice: ${line}\n`).join(''));
@@ -44,10 +45,14 @@ async function main(): Promise<void> {
     format: config.logFormat,
     secrets: config.secrets,
   });
+  // Multi-workspace mode keeps its installations in the database (DATABASE_URL).
+  let store: Store | undefined;
   let app: ChipAdviceApp;
   try {
-    app = createApp(config, { logger });
+    if (config.oauth) store = await openStore({ database: config.database, logger });
+    app = createApp(config, { logger, ...(store ? { store } : {}) });
   } catch (error) {
+    await store?.close();
     if (isCodedError(error)) return fail([`cannot start: ${error.message}`]);
     throw error;
   }
@@ -59,10 +64,15 @@ async function main(): Promise<void> {
     // Socket Mode may have left reconnect timers behind; nothing is left worth waiting for.
     process.exit();
   }
+  const routes = config.oauth
+    ? 'POST /slack/events, GET /slack/install, GET /slack/oauth_redirect, GET /healthz'
+    : 'POST /slack/events, GET /healthz';
   logger.info(
-    started.mode === 'http' ? { mode: 'http', port: started.port } : { mode: 'socket' },
     started.mode === 'http'
-      ? `listening on port ${started.port} (POST /slack/events, GET /healthz)`
+      ? { mode: 'http', port: started.port, workspaces: config.oauth ? 'many' : 'one' }
+      : { mode: 'socket' },
+    started.mode === 'http'
+      ? `listening on port ${started.port} (${routes})`
       : 'connected to Slack in Socket Mode',
   );
   // Stop taking requests, let those in flight post their advice, then exit; a request that
@@ -84,7 +94,11 @@ async function main(): Promise<void> {
       fail([`did not stop within ${config.shutdownTimeoutMs} ms (SHUTDOWN_TIMEOUT_MS) plus 5 s`]);
       process.exit(1);
     }, config.shutdownTimeoutMs + 5_000).unref();
-    app.stop().then(
+    const stopped = app.stop().then(async (result) => {
+      await store?.close();
+      return result;
+    });
+    stopped.then(
       ({ drained, inFlight }) => {
         if (drained) {
           logger.info('stopped');
