@@ -1,8 +1,8 @@
 /**
  * The project's layering, checked by `npm run deps` (part of `npm test`) with dependency-cruiser.
  * Folders of src/slack form layers, lowest first; each imports only from those below it:
- *   messages  <  transport, logging, duplicates  <  delivery  <  questionnaire, what-if
- *   <  listeners  <  src/app.ts, src/main.ts
+ *   messages  <  transport, logging, duplicates  <  workspaces, delivery
+ *   <  questionnaire, what-if  <  listeners  <  src/app.ts, src/main.ts
  * (src/slack/context.ts, the Bolt app's types, is below them all.)
  */
 const SLACK = '^src/slack/';
@@ -77,6 +77,7 @@ module.exports = {
       to: { path: SLACK },
     },
     below('messages', [
+      'workspaces',
       'transport',
       'logging',
       'duplicates',
@@ -86,6 +87,7 @@ module.exports = {
       'listeners',
     ]),
     below('transport', [
+      'workspaces',
       'logging',
       'duplicates',
       'delivery',
@@ -93,7 +95,14 @@ module.exports = {
       'what-if',
       'listeners',
     ]),
-    below('logging', ['duplicates', 'delivery', 'questionnaire', 'what-if', 'listeners']),
+    below('logging', [
+      'duplicates',
+      'delivery',
+      'questionnaire',
+      'what-if',
+      'listeners',
+      'workspaces',
+    ]),
     below('duplicates', [
       'transport',
       'logging',
@@ -102,7 +111,8 @@ module.exports = {
       'what-if',
       'listeners',
     ]),
-    below('delivery', ['duplicates', 'questionnaire', 'what-if', 'listeners']),
+    below('delivery', ['duplicates', 'questionnaire', 'what-if', 'listeners', 'workspaces']),
+    below('workspaces', ['duplicates', 'delivery', 'questionnaire', 'what-if', 'listeners']),
     below('questionnaire', ['what-if', 'listeners']),
     below('what-if', ['questionnaire', 'delivery', 'listeners']),
     {
