@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../../src/config.js';
 import { ConfigInvalidError } from '../../../src/errors.js';
+import { createLogger } from '../../../src/logger.js';
+import { LogSink } from '../../support/log-sink.js';
 
 const SIGNING = { SLACK_SIGNING_SECRET: 'signing-secret-0123456789' };
 const OAUTH = {
@@ -134,5 +136,30 @@ describe('multi-workspace configuration', () => {
     expect(problemsOf({ ...SIGNING, ...OAUTH, DECISIONS_ON_UNINSTALL: 'archive' })).toEqual([
       'DECISIONS_ON_UNINSTALL is not delete or keep: set one of delete, keep, or unset it for delete',
     ]);
+  });
+});
+
+describe('the logger in multi-workspace mode', () => {
+  it('censors the OAuth secrets and refresh tokens by key, and scrubs the values from every line', () => {
+    const sink = new LogSink();
+    const config = readConfig({ ...SIGNING, ...OAUTH });
+    const logger = createLogger({
+      level: 'info',
+      format: 'json',
+      secrets: config.secrets,
+      destination: sink,
+    });
+    logger.info(
+      {
+        bot: { refreshToken: 'opaque-refresh', token: 'opaque-token' },
+        client_secret: 'opaque-secret',
+      },
+      `failed with ${OAUTH.SLACK_CLIENT_SECRET} and ${OAUTH.SLACK_STATE_SECRET}`,
+    );
+    expect(sink.text).not.toMatch(/opaque-|client-secret-0123|state-secret-0123/);
+    expect(sink.entries()[0]).toMatchObject({
+      bot: { refreshToken: '[redacted]' },
+      client_secret: '[redacted]',
+    });
   });
 });

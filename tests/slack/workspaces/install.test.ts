@@ -4,6 +4,7 @@ import { ENGINES } from '../../storage/support/engines.js';
 import {
   fromWorkspace,
   type OAuthHarness,
+  STATE_SECRET,
   startOAuthHarness,
 } from '../../support/oauth-harness.js';
 
@@ -65,6 +66,8 @@ describe.each(ENGINES)('installing through OAuth, on %s', (engine) => {
     ]);
     expect(JSON.stringify(rows)).not.toMatch(/xox[bpe]-/);
     expect(h.logs.text).not.toMatch(/xox[bpe]-[a-z]/);
+    expect(h.logs.text).not.toContain(FAKE_CLIENT.secret);
+    expect(h.logs.text).not.toContain(STATE_SECRET);
   });
 
   it('answers a slash command from each workspace with that workspace own token', async () => {
