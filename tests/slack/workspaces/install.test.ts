@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { LOOKUP_CACHE_MS } from '../../../src/slack/workspaces/index.js';
 import { FAKE_CLIENT, FAKE_WORKSPACES } from '../../../testkit/fake-slack-oauth.js';
 import { ENGINES } from '../../storage/support/engines.js';
 import {
@@ -92,6 +93,20 @@ describe.each(ENGINES)('installing through OAuth, on %s', (engine) => {
     await h.command(fromWorkspace(grid, 'T0GRIDTWO'));
     const opened = await h.api.waitFor('views.open', 2);
     expect(opened.map((call) => call.token)).toEqual([grid.botToken, grid.botToken]);
+  });
+
+  it('reuses a looked-up installation for a short while without asking the database', async () => {
+    await h.install(alpha.code);
+    await h.command(fromWorkspace(alpha));
+    await h.api.waitFor('views.open');
+    // Gone from the table behind the app's back (another replica's uninstall, say): this process
+    // answers from its look-up cache (LOOKUP_CACHE_MS) until it expires.
+    await h.db.raw(`delete from installations where team_id = '${alpha.team.id}'`);
+    h.api.reset();
+    await h.command(fromWorkspace(alpha));
+    const [opened] = await h.api.waitFor('views.open');
+    expect(opened?.token).toBe(alpha.botToken);
+    expect(LOOKUP_CACHE_MS).toBeLessThanOrEqual(60_000);
   });
 
   it('does not process a request from a workspace without an installation, and logs why', async () => {

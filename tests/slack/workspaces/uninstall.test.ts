@@ -82,13 +82,18 @@ describe.each(ENGINES)('uninstalling, on %s', (engine) => {
     },
   );
 
-  it('an org-wide uninstall deletes the org installation; the org workspaces are then refused', async () => {
+  it('an org-wide uninstall deletes the org installation and records; the org workspaces are then refused', async () => {
+    const inOrg = { teamId: 'T0GRIDONE', enterpriseId: grid.enterprise.id };
+    await h.store.decisions.record(await aDecision({ workspace: inOrg }));
+    expect(await decisionsOf(h, 'T0GRIDONE')).toBe(1);
     await h.event(fromWorkspace(grid, 'T0GRIDONE'), uninstalled);
     await h.logs.waitFor(
       /^app_uninstalled: /,
       (entry) => entry.enterpriseId === grid.enterprise.id,
     );
     expect((await h.rows()).map((row) => row.enterprise_id)).not.toContain(grid.enterprise.id);
+    expect(await decisionsOf(h, 'T0GRIDONE')).toBe(0);
+    expect(await decisionsOf(h, beta.team.id)).toBeGreaterThan(0);
     await h.command(fromWorkspace(grid, 'T0GRIDONE'));
     await h.logs.waitFor(
       'request from a workspace without an installation: not processed',
