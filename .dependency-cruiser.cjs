@@ -1,8 +1,8 @@
 /**
  * The project's layering, checked by `npm run deps` (part of `npm test`) with dependency-cruiser.
  * Folders of src/slack form layers, lowest first; each imports only from those below it:
- *   messages  <  transport, logging, duplicates  <  delivery  <  questionnaire, what-if, history
- *   <  listeners  <  src/app.ts, src/main.ts
+ *   messages  <  transport, logging, duplicates  <  workspaces, delivery
+ *   <  questionnaire, what-if, history  <  listeners  <  src/app.ts, src/main.ts
  * (src/slack/context.ts, the Bolt app's types, is below them all.)
  */
 const SLACK = '^src/slack/';
@@ -77,6 +77,7 @@ module.exports = {
       to: { path: SLACK },
     },
     below('messages', [
+      'workspaces',
       'transport',
       'logging',
       'duplicates',
@@ -87,6 +88,7 @@ module.exports = {
       'listeners',
     ]),
     below('transport', [
+      'workspaces',
       'logging',
       'duplicates',
       'delivery',
@@ -102,6 +104,7 @@ module.exports = {
       'what-if',
       'history',
       'listeners',
+      'workspaces',
     ]),
     below('duplicates', [
       'transport',
@@ -112,7 +115,22 @@ module.exports = {
       'history',
       'listeners',
     ]),
-    below('delivery', ['duplicates', 'questionnaire', 'what-if', 'history', 'listeners']),
+    below('delivery', [
+      'duplicates',
+      'questionnaire',
+      'what-if',
+      'history',
+      'listeners',
+      'workspaces',
+    ]),
+    below('workspaces', [
+      'duplicates',
+      'delivery',
+      'questionnaire',
+      'what-if',
+      'history',
+      'listeners',
+    ]),
     below('questionnaire', ['what-if', 'history', 'listeners']),
     below('what-if', ['questionnaire', 'delivery', 'history', 'listeners']),
     below('history', ['questionnaire', 'what-if', 'listeners']),

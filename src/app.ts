@@ -22,6 +22,7 @@ import { slackHttp } from './slack/transport/http-client.js';
 import { createReceiver } from './slack/transport/receiver.js';
 import { checkBotToken } from './slack/transport/token-check.js';
 import { webClientOptions } from './slack/transport/web-client.js';
+import { createWorkspaces } from './slack/workspaces/index.js';
 import {
   createDuplicateClaims,
   createRecordWriter,
@@ -51,10 +52,11 @@ export interface AppDeps {
   readonly duplicates?: DuplicateStore;
   /**
    * The database (`openStore`; main opens and closes it): decision records, duplicate-delivery
-   * keys shared by every process, retention. Without one the app records nothing and keeps keys
-   * in memory (the benchmark's baseline, most tests).
+   * keys shared by every process, retention, and the installations of multi-workspace mode
+   * (`config.oauth`, which needs one). Without one the app records nothing and keeps keys in
+   * memory (the benchmark's baseline, most tests).
    */
-  readonly store?: Pick<Store, 'decisions' | 'deliveryKeys'>;
+  readonly store?: Pick<Store, 'decisions' | 'deliveryKeys' | 'installations'>;
   /** The record writer's retry waits and queue bound (tests shorten them). */
   readonly records?: Pick<RecordWriterOptions, 'firstDelayMs' | 'maxDelayMs' | 'maxPending'>;
   /** Longest wait for a duplicate claim in the database before it is made in memory (500 ms). */
@@ -100,18 +102,27 @@ export function createApp(config: Config, deps: AppDeps = {}): ChipAdviceApp {
   const http = slackHttp(deps.webApiTimeoutMs ?? config.slackApiTimeoutMs);
   const clientOptions = webClientOptions(config, boltLogger, http.fetch, deps.retryConfig);
   const gate = new AckGate(logger.child({ component: 'ack-gate' }));
+  if (config.oauth && !deps.store) throw new RangeError('multi-workspace mode needs deps.store');
+  const workspaces =
+    config.oauth && deps.store
+      ? createWorkspaces(config.oauth, { store: deps.store, clientOptions, logger })
+      : undefined;
+  const { botToken } = config;
   const receiver = createReceiver(config.mode, {
     boltLogger,
     logger,
     clientOptions,
     isClosing: () => gate.closing,
     ...(deps.clientPingTimeoutMs ? { clientPingTimeoutMs: deps.clientPingTimeoutMs } : {}),
+    ...(workspaces ? { oauth: workspaces.receiverOptions } : {}),
   });
   const bolt = new GatedApp(gate, {
     receiver,
     // One workspace, one bot token. No auth.test per request (Bolt's default runs it before the
     // first listener, eating into the 3 seconds a trigger_id lives); it runs once after start.
-    authorize: async () => ({ botToken: config.botToken }),
+    // Many workspaces: Bolt authorizes each request through the receiver's InstallProvider,
+    // with the token of the request's workspace from the installation store.
+    ...(botToken === undefined ? {} : { authorize: async () => ({ botToken }) }),
     logger: boltLogger,
     logLevel: boltLogger.getLevel(),
     clientOptions,
@@ -160,7 +171,14 @@ export function createApp(config: Config, deps: AppDeps = {}): ChipAdviceApp {
       ruleset: advisor.ruleset,
       ...(deps.historyTimeoutMs === undefined ? {} : { timeoutMs: deps.historyTimeoutMs }),
     });
-  registerListeners(bolt, { advisor, signer, duplicates, delivery, history });
+  registerListeners(bolt, {
+    advisor,
+    signer,
+    duplicates,
+    delivery,
+    history,
+    workspaces: workspaces?.cleanup,
+  });
   let stopRetention: (() => void) | undefined;
 
   return {
@@ -169,7 +187,9 @@ export function createApp(config: Config, deps: AppDeps = {}): ChipAdviceApp {
     async start() {
       const started: unknown = await bolt.start();
       if (storage) stopRetention = startRetention(storage.retention, logger, deps.retentionEveryMs);
-      const tokenCheck = checkBotToken(bolt.client, config.botToken, logger);
+      // Many workspaces have no one token to check; each install checks its own (auth.test).
+      const tokenCheck =
+        botToken === undefined ? Promise.resolve() : checkBotToken(bolt.client, botToken, logger);
       if (config.mode.kind === 'socket') return { mode: 'socket', tokenCheck };
       const address = (started as { address(): { port: number } | string | null }).address();
       const port = typeof address === 'object' && address ? address.port : config.mode.port;

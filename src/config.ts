@@ -1,4 +1,11 @@
 import { z } from 'zod';
+import {
+  OAUTH_HOW_TO_FIX,
+  type OAuthConfig,
+  oauthIssues,
+  oauthShape,
+  oauthVariablesSet,
+} from './config-workspaces.js';
 import { ConfigInvalidError } from './errors.js';
 import {
   DATABASE_URL_HOW_TO_FIX,
@@ -15,7 +22,10 @@ export type Mode =
   | { readonly kind: 'http'; readonly signingSecret: string; readonly port: number };
 
 export interface Config {
-  readonly botToken: string;
+  /** The one workspace's bot token; undefined in multi-workspace mode (`oauth` set). */
+  readonly botToken: string | undefined;
+  /** Multi-workspace mode (CONTRACT.md section 6): installs through OAuth; HTTP mode only. */
+  readonly oauth?: OAuthConfig | undefined;
   readonly mode: Mode;
   /** Base URL of the Web API, with a trailing slash. */
   readonly slackApiUrl: string;
@@ -56,6 +66,7 @@ const HOW_TO_FIX: Record<string, string> = {
   DATABASE_URL: DATABASE_URL_HOW_TO_FIX,
   DECISION_RETENTION_DAYS:
     'set a whole number of days from 1 to 36500, or unset it to keep decisions',
+  ...OAUTH_HOW_TO_FIX,
 };
 
 /** `FOO=` in a .env file means "not set", not "set to nothing". */
@@ -88,59 +99,76 @@ const millis = (min: number, max: number, fallback: number) =>
       .default(fallback),
   );
 
-const envSchema = z
-  .object({
-    SLACK_BOT_TOKEN: z.preprocess(unsetIfBlank, token('xoxb-')),
-    SLACK_APP_TOKEN: z.preprocess(unsetIfBlank, token('xapp-').optional()),
-    SLACK_SIGNING_SECRET: z.preprocess(unsetIfBlank, z.string().optional()),
-    PORT: z.preprocess(
-      unsetIfBlank,
-      z
-        .string()
-        .regex(/^\d{1,5}$/, { error: (issue) => `must be a port number (got "${issue.input}")` })
-        .transform(Number)
-        .pipe(z.number().max(65535, { error: 'must be at most 65535' }))
-        .default(3000),
-    ),
-    SLACK_API_URL: z.preprocess(
-      unsetIfBlank,
-      z
-        .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
-        .default('https://slack.com/api/'),
-    ),
-    LOG_LEVEL: z.preprocess(
-      (value) => (typeof value === 'string' ? unsetIfBlank(value.toLowerCase()) : value),
-      z.enum(LOG_LEVELS, { error: 'is not a log level' }).default('info'),
-    ),
-    RULES_DIR: z.preprocess(unsetIfBlank, z.string().optional()),
-    SLACK_API_TIMEOUT_MS: millis(100, 120_000, 10_000),
-    SHUTDOWN_TIMEOUT_MS: millis(0, 600_000, 10_000),
-    DATABASE_URL: databaseUrlSchema,
-    DECISION_RETENTION_DAYS: z.preprocess(
-      unsetIfBlank,
-      z
-        .string()
-        .regex(/^\d{1,5}$/, { error: (issue) => `must be a number of days (got "${issue.input}")` })
-        .transform(Number)
-        .pipe(
-          z
-            .number()
-            .min(1, { error: 'must be at least 1' })
-            .max(36_500, { error: 'must be at most 36500' }),
-        )
-        .optional(),
-    ),
-    NODE_ENV: z.string().optional(),
-  })
-  .refine((env) => env.SLACK_APP_TOKEN !== undefined || env.SLACK_SIGNING_SECRET !== undefined, {
-    path: ['SLACK_SIGNING_SECRET'],
-    message: 'is missing (it is required in HTTP mode, used when SLACK_APP_TOKEN is not set)',
-    // Check even when other variables are wrong, so every problem is reported in one go.
-    when: (payload) => {
-      const env = payload.value as Record<string, unknown>;
-      return !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET;
+const shape = {
+  SLACK_BOT_TOKEN: z.preprocess(unsetIfBlank, token('xoxb-')),
+  SLACK_APP_TOKEN: z.preprocess(unsetIfBlank, token('xapp-').optional()),
+  SLACK_SIGNING_SECRET: z.preprocess(unsetIfBlank, z.string().optional()),
+  PORT: z.preprocess(
+    unsetIfBlank,
+    z
+      .string()
+      .regex(/^\d{1,5}$/, { error: (issue) => `must be a port number (got "${issue.input}")` })
+      .transform(Number)
+      .pipe(z.number().max(65535, { error: 'must be at most 65535' }))
+      .default(3000),
+  ),
+  SLACK_API_URL: z.preprocess(
+    unsetIfBlank,
+    z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+      .default('https://slack.com/api/'),
+  ),
+  LOG_LEVEL: z.preprocess(
+    (value) => (typeof value === 'string' ? unsetIfBlank(value.toLowerCase()) : value),
+    z.enum(LOG_LEVELS, { error: 'is not a log level' }).default('info'),
+  ),
+  RULES_DIR: z.preprocess(unsetIfBlank, z.string().optional()),
+  SLACK_API_TIMEOUT_MS: millis(100, 120_000, 10_000),
+  SHUTDOWN_TIMEOUT_MS: millis(0, 600_000, 10_000),
+  DATABASE_URL: databaseUrlSchema,
+  DECISION_RETENTION_DAYS: z.preprocess(
+    unsetIfBlank,
+    z
+      .string()
+      .regex(/^\d{1,5}$/, { error: (issue) => `must be a number of days (got "${issue.input}")` })
+      .transform(Number)
+      .pipe(
+        z
+          .number()
+          .min(1, { error: 'must be at least 1' })
+          .max(36_500, { error: 'must be at most 36500' }),
+      )
+      .optional(),
+  ),
+  NODE_ENV: z.string().optional(),
+  ...oauthShape,
+};
+
+/** The checks between variables; `oauthIssues` adds those of multi-workspace mode. */
+const withSigningSecret = <
+  T extends z.ZodType<{ SLACK_APP_TOKEN?: unknown; SLACK_SIGNING_SECRET?: unknown }>,
+>(
+  schema: T,
+) =>
+  schema.refine(
+    (env) => env.SLACK_APP_TOKEN !== undefined || env.SLACK_SIGNING_SECRET !== undefined,
+    {
+      path: ['SLACK_SIGNING_SECRET'],
+      message: 'is missing (it is required in HTTP mode, used when SLACK_APP_TOKEN is not set)',
+      // Check even when other variables are wrong, so every problem is reported in one go.
+      when: (payload) => {
+        const env = payload.value as Record<string, unknown>;
+        return !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET;
+      },
     },
-  });
+  );
+
+const singleWorkspace = withSigningSecret(z.object(shape));
+// With any OAuth variable set, SLACK_BOT_TOKEN is not required (and must not be set, see
+// `oauthIssues`); the key keeps its place, so problems are listed in the same order.
+const multiWorkspace = withSigningSecret(
+  z.object({ ...shape, SLACK_BOT_TOKEN: z.unknown().optional() }),
+);
 
 /**
  * Reads and validates the environment, once, at start. Nothing else reads `process.env`.
@@ -148,21 +176,38 @@ const envSchema = z
  * where to get a good value; secret values never appear in the message.
  */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const result = envSchema.safeParse(env);
-  if (!result.success) {
-    throw new ConfigInvalidError(
-      result.error.issues.map((issue) => {
+  const multi = oauthVariablesSet(env).length > 0;
+  const result = (multi ? multiWorkspace : singleWorkspace).safeParse(env);
+  const between = oauthIssues(env).map((issue) => `${issue.name} ${issue.message}: ${issue.fix}`);
+  if (!result.success || between.length > 0) {
+    throw new ConfigInvalidError([
+      ...(result.error?.issues ?? []).map((issue) => {
         const name = String(issue.path[0] ?? 'environment');
         return `${name} ${issue.message}: ${HOW_TO_FIX[name] ?? 'check its value'}`;
       }),
-    );
+      ...between,
+    ]);
   }
   const values = result.data;
+  const botToken = multi ? undefined : (values.SLACK_BOT_TOKEN as string);
+  const oauth: OAuthConfig | undefined = multi
+    ? {
+        clientId: values.SLACK_CLIENT_ID ?? '',
+        clientSecret: values.SLACK_CLIENT_SECRET ?? '',
+        stateSecret: values.SLACK_STATE_SECRET ?? '',
+        tokenKey: values.SLACK_TOKEN_ENCRYPTION_KEY ?? values.SLACK_STATE_SECRET ?? '',
+        tokenKeyVariable: values.SLACK_TOKEN_ENCRYPTION_KEY
+          ? 'SLACK_TOKEN_ENCRYPTION_KEY'
+          : 'SLACK_STATE_SECRET',
+        decisionsOnUninstall: values.DECISIONS_ON_UNINSTALL,
+      }
+    : undefined;
   const mode: Mode = values.SLACK_APP_TOKEN
     ? { kind: 'socket', appToken: values.SLACK_APP_TOKEN }
     : { kind: 'http', signingSecret: values.SLACK_SIGNING_SECRET ?? '', port: values.PORT };
   return {
-    botToken: values.SLACK_BOT_TOKEN,
+    botToken,
+    ...(oauth ? { oauth } : {}),
     mode,
     slackApiUrl: values.SLACK_API_URL.endsWith('/')
       ? values.SLACK_API_URL
@@ -170,9 +215,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: values.LOG_LEVEL,
     logFormat: values.NODE_ENV === 'development' ? 'pretty' : 'json',
     secrets: [
-      values.SLACK_BOT_TOKEN,
+      botToken,
       values.SLACK_APP_TOKEN,
       values.SLACK_SIGNING_SECRET,
+      values.SLACK_CLIENT_SECRET,
+      values.SLACK_STATE_SECRET,
+      values.SLACK_TOKEN_ENCRYPTION_KEY,
       values.DATABASE_URL.engine === 'postgres' ? values.DATABASE_URL.password : undefined,
     ].filter((secret): secret is string => secret !== undefined),
     rulesDir: values.RULES_DIR,

@@ -22,6 +22,15 @@ const SECRET_KEYS: ReadonlySet<string> = new Set([
   'appToken',
   'userToken',
   'signingSecret',
+  // Multi-workspace mode: installations, token rotation and the OAuth exchange.
+  'refreshToken',
+  'botRefreshToken',
+  'userRefreshToken',
+  'clientSecret',
+  'stateSecret',
+  'access_token',
+  'refresh_token',
+  'client_secret',
   'authorization',
   'Authorization',
 ]);

@@ -79,10 +79,15 @@ async function main(): Promise<void> {
     // Socket Mode may have left reconnect timers behind; nothing is left worth waiting for.
     process.exit();
   }
+  const routes = config.oauth
+    ? 'POST /slack/events, GET /slack/install, GET /slack/oauth_redirect, GET /healthz'
+    : 'POST /slack/events, GET /healthz';
   logger.info(
-    started.mode === 'http' ? { mode: 'http', port: started.port } : { mode: 'socket' },
     started.mode === 'http'
-      ? `listening on port ${started.port} (POST /slack/events, GET /healthz)`
+      ? { mode: 'http', port: started.port, workspaces: config.oauth ? 'many' : 'one' }
+      : { mode: 'socket' },
+    started.mode === 'http'
+      ? `listening on port ${started.port} (${routes})`
       : 'connected to Slack in Socket Mode',
   );
   // Stop taking requests, let those in flight post their advice, then exit; a request that

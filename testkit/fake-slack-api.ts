@@ -12,6 +12,7 @@ import {
   readBody,
 } from './fake-slack-calls.js';
 import { defaultAnswers, type FakeState } from './fake-slack-methods.js';
+import { FakeOAuth } from './fake-slack-oauth.js';
 
 export type { ApiCall, Failure, Hold, Responder } from './fake-slack-calls.js';
 
@@ -30,7 +31,8 @@ export class FakeSlackApi {
   readonly #failures = new Map<string, ArmedFailure>();
   readonly #responders = new Map<string, Responder>();
   readonly #holds = new Map<string, HeldMethod>();
-  readonly #state: FakeState = { views: new Map(), nextId: 1, nextTs: 1 };
+  readonly #oauth = new FakeOAuth();
+  readonly #state: FakeState = { views: new Map(), nextId: 1, nextTs: 1, oauth: this.#oauth };
   #responseUrls = 0;
   readonly origin: string;
 
@@ -57,6 +59,11 @@ export class FakeSlackApi {
   /** The base URL for SLACK_API_URL. */
   get url(): string {
     return `${this.origin}/api/`;
+  }
+
+  /** OAuth: installs of the fake workspaces, token rotation (fake-slack-oauth.ts). */
+  get oauth(): FakeOAuth {
+    return this.#oauth;
   }
 
   get calls(): readonly ApiCall[] {

@@ -1,3 +1,5 @@
+import type { FakeOAuth } from './fake-slack-oauth.js';
+
 /**
  * The default answers of the fake Web API, method by method, shaped like Slack's own
  * (https://docs.slack.dev/reference/methods). Only what the app and the tests use is modelled;
@@ -12,6 +14,8 @@ export interface StoredView {
 
 export interface FakeState {
   readonly views: Map<string, StoredView>;
+  /** Installs and token rotation (fake-slack-oauth.ts); without it, oauth.v2.access is unknown. */
+  readonly oauth?: FakeOAuth;
   nextId: number;
   nextTs: number;
 }
@@ -119,8 +123,12 @@ export function defaultAnswers(
   params: Params,
   token: string | undefined,
 ): unknown {
+  // oauth.v2.access authenticates with the client id and secret, not a token.
+  if (method === 'oauth.v2.access' && state.oauth) return state.oauth.access(params);
   const needsBotToken = method !== 'response_url' && method !== 'apps.connections.open';
   if (needsBotToken && !token?.startsWith('xoxb-')) return { ok: false, error: 'not_authed' };
+  const installed = state.oauth?.workspaceOf(token);
+  if (method === 'auth.test' && installed) return state.oauth?.authTest(installed);
   const answer = methods[method];
   return answer ? answer(state, params) : { ok: false, error: 'unknown_method' };
 }

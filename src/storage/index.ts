@@ -1,5 +1,5 @@
 /**
- * The storage layer: decision records and duplicate-delivery keys, in SQLite (default) or
+ * The storage layer: decision records, duplicate-delivery keys and installations, in SQLite (default) or
  * PostgreSQL, behind one small module per table. Nothing outside this folder writes SQL, and
  * nothing here imports from the Slack adapter.
  */
@@ -27,6 +27,14 @@ export {
 } from './delivery-keys/claims.js';
 export type { Claim, DeliveryKeys } from './delivery-keys/delivery-keys.js';
 export { DEFAULT_POSTGRES_TIMEOUTS, type PostgresTimeouts } from './engines/postgres.js';
+export { createTokenCipher, type TokenCipher } from './installations/cipher.js';
+export type {
+  InstallationKey,
+  Installations,
+  NewInstallation,
+  Renewal,
+  StoredInstallation,
+} from './installations/installations.js';
 export {
   createRetention,
   type Pruned,

@@ -37,9 +37,26 @@ export interface DeliveryKeysTable {
   expires_at: Millis;
 }
 
+/** See `migrations/0004-installations.ts`; `''` is "none" in the key columns. */
+export interface InstallationsTable {
+  enterprise_id: string;
+  team_id: string;
+  /** 1 for an org-wide (Enterprise Grid) install, 0 otherwise. */
+  is_enterprise_install: number;
+  app_id: string | null;
+  bot_user_id: string | null;
+  installer_user_id: string | null;
+  /** The whole installation, tokens included, sealed with AES-256-GCM. */
+  sealed: string;
+  bot_expires_at: ColumnType<number | string | null, number | null, number | null>;
+  installed_at: Millis;
+  updated_at: Millis;
+}
+
 export interface StorageSchema {
   decisions: DecisionsTable;
   delivery_keys: DeliveryKeysTable;
+  installations: InstallationsTable;
 }
 
 /** The engines the store speaks. */

@@ -11,6 +11,8 @@ import {
   type PostgresTimeouts,
 } from './engines/postgres.js';
 import { openSqlite } from './engines/sqlite.js';
+import { createTokenCipher } from './installations/cipher.js';
+import { createInstallations, type Installations } from './installations/installations.js';
 import { migrate } from './migrate.js';
 import { migrationsFor } from './migrations/index.js';
 import type { Engine, StorageSchema } from './schema.js';
@@ -46,6 +48,11 @@ export interface Store {
    * about it. Returns how many rows were deleted.
    */
   deleteWorkspace(teamId: string): Promise<{ readonly decisions: number }>;
+  /**
+   * The installations of multi-workspace mode, their tokens sealed with a key derived from
+   * `tokenKey` (SLACK_TOKEN_ENCRYPTION_KEY, or SLACK_STATE_SECRET).
+   */
+  installations(tokenKey: string): Installations;
   /** Closes the connections; the store cannot be used after. */
   close(): Promise<void>;
 }
@@ -111,6 +118,8 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     async deleteWorkspace(teamId) {
       return { decisions: await decisions.deleteWorkspace(teamId) };
     },
+    installations: (tokenKey) =>
+      createInstallations(db, database.engine, createTokenCipher(tokenKey), options.now),
     async close() {
       if (closed) return;
       closed = true;

@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import {
   type ParsedElementInfo,
   type ParsedTokenInfo,
@@ -9,6 +8,7 @@ import {
 import { InputInvalidError } from '../errors.js';
 import { BATCH_BYTES, BATCH_SIZE, type InputItem, MAX_ITEM_BYTES, MAX_ITEM_TEXT } from './items.js';
 import { lineAndColumn } from './position.js';
+import { readChunks } from './read-chunks.js';
 
 /** Where the JSON went wrong, before it is put in words with a line and column. */
 interface Failure {
@@ -72,9 +72,9 @@ export async function* jsonArray(file: string, name: string): AsyncGenerator<Inp
   };
 
   let fed = 0;
-  for await (const chunk of createReadStream(file, { highWaterMark: 256 * 1024 })) {
-    tokenizer.write(chunk as Buffer);
-    fed += (chunk as Buffer).length;
+  for await (const chunk of readChunks(file)) {
+    tokenizer.write(chunk);
+    fed += chunk.length;
     // A token still open after this many bytes is a string or number too long to be an answer.
     if (!failure && fed - lastOffset > MAX_ITEM_BYTES && !tokenizer.isEnded) {
       failure = { what: `a value is longer than ${MAX_ITEM_TEXT}`, offset: lastOffset, size: true };

@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import {
   BATCH_BYTES,
   BATCH_SIZE,
@@ -7,6 +6,7 @@ import {
   MAX_ITEM_TEXT,
   stripBom,
 } from './items.js';
+import { readChunks } from './read-chunks.js';
 
 const NEWLINE = 0x0a;
 
@@ -48,8 +48,7 @@ export async function* jsonLines(file: string): AsyncGenerator<InputItem[]> {
     return { position, line, text };
   };
 
-  for await (const chunk of createReadStream(file, { highWaterMark: 256 * 1024 })) {
-    const bytes = chunk as Buffer;
+  for await (const bytes of readChunks(file)) {
     let start = 0;
     for (let end = bytes.indexOf(NEWLINE); end !== -1; end = bytes.indexOf(NEWLINE, start)) {
       const item = endLine(bytes.subarray(start, end));

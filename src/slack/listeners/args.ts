@@ -18,6 +18,7 @@ import type { AdviceDelivery } from '../delivery/deliver.js';
 import type { MetadataSigner } from '../delivery/signed-metadata.js';
 import type { DuplicateStore } from '../duplicates/index.js';
 import type { DecisionHistory } from '../history/index.js';
+import type { WorkspaceCleanup } from '../workspaces/index.js';
 
 /** What listeners need besides Bolt's arguments; built once by `createApp`. */
 export interface ListenerDeps {
@@ -30,6 +31,8 @@ export interface ListenerDeps {
   readonly delivery: AdviceDelivery;
   /** Records delivered advice and reads it back; undefined when the app runs without a store. */
   readonly history: DecisionHistory | undefined;
+  /** Multi-workspace mode only: deletes a workspace's tokens (and records) when it leaves. */
+  readonly workspaces?: WorkspaceCleanup | undefined;
 }
 
 type With<Args> = Args & AllMiddlewareArgs<AppContext>;
@@ -40,6 +43,9 @@ export type ButtonArgs = With<SlackActionMiddlewareArgs<BlockAction<ButtonAction
 export type BlockActionArgs = With<SlackActionMiddlewareArgs<BlockAction<BlockElementAction>>>;
 export type MessageShortcutArgs = With<SlackShortcutMiddlewareArgs<MessageShortcut>>;
 export type AppHomeOpenedArgs = With<SlackEventMiddlewareArgs<'app_home_opened'>>;
+export type WorkspaceEventArgs = With<
+  SlackEventMiddlewareArgs<'app_uninstalled' | 'tokens_revoked'>
+>;
 
 /**
  * Bolt's `respond` when the request has a response_url. Bolt only sets it then, though its

@@ -4,6 +4,7 @@ import {
   defaultProcessEventErrorHandler,
   HTTPModuleFunctions,
   HTTPReceiver,
+  type HTTPReceiverOptions,
   type Receiver,
   type ReceiverProcessEventErrorHandlerArgs,
   SocketModeReceiver,
@@ -24,6 +25,12 @@ function health(_request: unknown, response: ServerResponse): void {
   response.end(JSON.stringify({ status: 'ok' }));
 }
 
+/** What turns on Bolt's OAuth (InstallProvider) in the HTTP receiver: multi-workspace mode. */
+export type OAuthOptions = Pick<
+  HTTPReceiverOptions,
+  'clientId' | 'clientSecret' | 'stateSecret' | 'scopes' | 'installationStore' | 'installerOptions'
+>;
+
 export interface ReceiverParts {
   readonly boltLogger: BoltLogger;
   readonly logger: Logger;
@@ -32,6 +39,8 @@ export interface ReceiverParts {
   readonly isClosing: () => boolean;
   /** Socket Mode: how long to wait for a pong, and the base of the reconnect delay. */
   readonly clientPingTimeoutMs?: number;
+  /** HTTP mode: multi-workspace mode's install page and OAuth redirect (workspaces/). */
+  readonly oauth?: OAuthOptions;
 }
 
 /** A body the ack gate refused is the client's fault: 400, not Bolt's default 500. */
@@ -82,6 +91,7 @@ export function createReceiver(mode: Config['mode'], parts: ReceiverParts): Rece
     bodyLimit: BODY_LIMIT_BYTES,
     customRoutes: [{ path: HEALTH_PATH, method: 'GET', handler: health }],
     processEventErrorHandler: httpEventError,
+    ...parts.oauth,
   });
   receiver.requestListener = guardRequests(receiver.requestListener, {
     endpoint: EVENTS_PATH,

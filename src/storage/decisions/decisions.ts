@@ -46,6 +46,8 @@ export interface Decisions {
   ): Promise<Decision | undefined>;
   /** Deletes every record of a workspace (an uninstall); returns how many. */
   deleteWorkspace(teamId: string): Promise<number>;
+  /** Deletes every record of an Enterprise Grid organisation (an org-wide uninstall). */
+  deleteEnterprise(enterpriseId: string): Promise<number>;
   /** Deletes records decided before `cutoff` (retention); returns how many. */
   pruneDecidedBefore(cutoff: Date): Promise<number>;
 }
@@ -152,6 +154,13 @@ export function createDecisions(db: Db, logger: Logger): Decisions {
       const result = await db
         .deleteFrom('decisions')
         .where('team_id', '=', teamId)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+    async deleteEnterprise(enterpriseId) {
+      const result = await db
+        .deleteFrom('decisions')
+        .where('enterprise_id', '=', enterpriseId)
         .executeTakeFirst();
       return Number(result.numDeletedRows);
     },

@@ -1,0 +1,57 @@
+import { webApi } from '@slack/bolt';
+import type { OAuthConfig } from '../../config-workspaces.js';
+import type { Logger } from '../../logger.js';
+import type { Store } from '../../storage/index.js';
+import { WorkspaceCleanup } from './cleanup.js';
+import { DatabaseInstallationStore } from './installation-store.js';
+import { type OAuthReceiverOptions, oauthReceiverOptions } from './oauth-options.js';
+import { botTokenRefresher } from './token-rotation.js';
+
+export type { Departure, WorkspaceCleanup } from './cleanup.js';
+export {
+  DatabaseInstallationStore,
+  keyOfInstallation,
+  LOOKUP_CACHE_MS,
+} from './installation-store.js';
+export { BOT_SCOPES, INSTALL_PATH, REDIRECT_PATH } from './oauth-options.js';
+
+/** Multi-workspace mode, assembled: what the receiver, Bolt and the listeners are given. */
+export interface Workspaces {
+  readonly installationStore: DatabaseInstallationStore;
+  readonly receiverOptions: OAuthReceiverOptions;
+  readonly cleanup: WorkspaceCleanup;
+}
+
+export interface WorkspacesParts {
+  /** The database's installations and decisions. */
+  readonly store: Pick<Store, 'installations' | 'decisions'>;
+  /** The options of every WebClient (SLACK_API_URL, retries, timeouts). */
+  readonly clientOptions: webApi.WebClientOptions;
+  readonly logger: Logger;
+  readonly now?: () => number;
+}
+
+/** Builds multi-workspace mode over the database (CONTRACT.md section 6). */
+export function createWorkspaces(oauth: OAuthConfig, parts: WorkspacesParts): Workspaces {
+  const logger = parts.logger.child({ component: 'installations' });
+  const refresher = botTokenRefresher(
+    new webApi.WebClient(undefined, parts.clientOptions),
+    oauth,
+    parts.now,
+  );
+  const installationStore = new DatabaseInstallationStore(
+    parts.store.installations(oauth.tokenKey),
+    refresher,
+    logger,
+    parts.now,
+  );
+  return {
+    installationStore,
+    receiverOptions: oauthReceiverOptions(oauth, installationStore, parts.clientOptions, logger),
+    cleanup: new WorkspaceCleanup(
+      installationStore,
+      parts.store.decisions,
+      oauth.decisionsOnUninstall,
+    ),
+  };
+}
