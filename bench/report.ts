@@ -90,12 +90,12 @@ function submissionFigures(at: Concurrency, run: SubmissionRun): Figure[] {
 const STORE_TARGETS = { sqlite: 1.2, postgres: 1.3 } as const;
 
 /** Submission → thread reply p50 with each store beside the same app without one. */
-function storageFigures(storage: StorageBench): Figure[] {
+export function storageFigures(storage: StorageBench): Figure[] {
   const baseline = storage.none.thread.median;
   const figures: Figure[] = [
     {
       id: 'storage.none.thread.p50',
-      figure: 'Submission → thread reply, sequential, no store, p50',
+      figure: `Submission → thread reply, sequential, no store, p50 (${storage.rounds} rounds)`,
       unit: 'ms',
       chipAdvice: baseline,
       note: 'the baseline of the two below',
@@ -114,7 +114,7 @@ function storageFigures(storage: StorageBench): Figure[] {
       });
       continue;
     }
-    const ratio = run.thread.median / baseline;
+    const { ratio } = run;
     figures.push({
       id: `storage.${engine}.thread.p50`,
       figure: `Submission → thread reply, sequential, ${name}, p50`,
