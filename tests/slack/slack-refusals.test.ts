@@ -47,7 +47,7 @@ describe('a channel the bot can never post in', () => {
         `could not post your chip advice in <#C0GENERAL>: ${reason}`,
       );
       expect(summary?.params.channel).toBe('D0ASKER');
-      expect(reasoning?.params.thread_ts).toBe((summary?.response.body as Json).ts);
+      expect(reasoning?.params.thread_ts).toBe((summary?.response.body as Json | undefined)?.ts);
       expect(rest).toEqual([]);
       expect(await harness.logs.waitFor('advice delivered')).toMatchObject({ fallback: error });
       // No "Post again" anywhere: it could only fail again.
@@ -98,7 +98,9 @@ describe('a workload name with mrkdwn formatting marks', () => {
     });
     const summary = await nthPosted(harness, 1);
     const text = String(summary.call.params.text);
-    const lead = String(((summary.call.params.blocks as Json[])[0]?.text as Json).text);
+    const lead = String(
+      ((summary.call.params.blocks as Json[])[0]?.text as Json | undefined)?.text,
+    );
     for (const shown of [text, lead]) {
       expect(shown).toContain('my\u02cd\u2217new\u2217\u02cd\u223cmodel\u223c \u02cbv2\u02cb');
       expect(shown).not.toMatch(/my[*_~`]/);
