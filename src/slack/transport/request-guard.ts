@@ -1,9 +1,5 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import {
-  type BufferedIncomingMessage,
-  HTTPModuleFunctions,
-  verifySlackRequest,
-} from '@slack/bolt';
+import { type BufferedIncomingMessage, HTTPModuleFunctions, verifySlackRequest } from '@slack/bolt';
 import type { Logger } from '../../logger.js';
 
 /** Slack's payloads are a few kilobytes; a modal's state stays far below this. */
