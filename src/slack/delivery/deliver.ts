@@ -118,7 +118,7 @@ export class AdviceDelivery {
       : undefined;
     const notice = messageRefused(error)
       ? messageRefusedNotice(advice.answers)
-      : notDeliveredNotice(advice.answers, retry, { summaryPosted: summaryPosted(destination) });
+      : notDeliveredNotice(retry, { summaryPosted: summaryPosted(destination) });
     await tellUser(client, { userId, respond: respond ?? kept }, notice, logger);
     const where = destination.kind === 'channel' ? destination.channel : 'dm';
     throw new DeliveryFailedError(where, { cause: error });

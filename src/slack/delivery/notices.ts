@@ -66,7 +66,6 @@ export function messageRefusedNotice(answers: Answers): MessagePayload {
  * "Change answers", which reopens the questionnaire pre-filled.
  */
 export function notDeliveredNotice(
-  answers: Answers,
   retryValue: string,
   { summaryPosted = false } = {},
 ): MessagePayload {
@@ -84,11 +83,9 @@ export function notDeliveredNotice(
           value: retryValue,
           style: 'primary',
         }),
-        button({
-          text: 'Change answers',
-          actionId: ActionId.changeAnswers,
-          value: encodeAnswers(answers),
-        }),
+        // The same value as "Post again": the notice is ephemeral, and Slack sends a click on
+        // an ephemeral message without the message, so the thread it is about travels here.
+        button({ text: 'Change answers', actionId: ActionId.changeAnswers, value: retryValue }),
       ]),
     ],
   };
