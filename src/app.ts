@@ -28,6 +28,8 @@ export interface AppDeps {
   readonly retryConfig?: webApi.RetryOptions;
   /** Timeout of one Web API or response_url request; defaults to `config.slackApiTimeoutMs`. */
   readonly webApiTimeoutMs?: number;
+  /** How long a sent chat.postMessage waits for its answer; defaults to `config.slackPostTimeoutMs`. */
+  readonly postTimeoutMs?: number;
   /** Where delivery and submission keys are claimed; defaults to this process's memory. */
   readonly duplicates?: DuplicateStore;
   /** How long `stop()` waits for requests in flight; defaults to `config.shutdownTimeoutMs`. */
@@ -64,7 +66,10 @@ export function createApp(config: Config, deps: AppDeps = {}): ChipAdviceApp {
     createLogger({ level: config.logLevel, format: config.logFormat, secrets: config.secrets });
   const advisor = deps.advisor ?? createAdvisor(deps.ruleset ?? loadRuleset(config.rulesDir));
   const boltLogger = new PinoBoltLogger(logger.child({ component: 'bolt' }));
-  const http = slackHttp(deps.webApiTimeoutMs ?? config.slackApiTimeoutMs);
+  const http = slackHttp(deps.webApiTimeoutMs ?? config.slackApiTimeoutMs, {
+    postTimeoutMs: deps.postTimeoutMs ?? config.slackPostTimeoutMs,
+    logger: logger.child({ component: 'slack-http' }),
+  });
   const clientOptions = webClientOptions(config, boltLogger, http.fetch, deps.retryConfig);
   const gate = new AckGate(logger.child({ component: 'ack-gate' }));
   const receiver = createReceiver(config.mode, {

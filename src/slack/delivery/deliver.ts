@@ -2,6 +2,7 @@ import type { webApi } from '@slack/bolt';
 import type { Advice } from '../../core/index.js';
 import { DeliveryFailedError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
+import { unconfirmedPost } from '../transport/send-policy.js';
 import { channelUnreachable, messageRefused } from '../transport/slack-error.js';
 import { type Destination, type PostedDestination, summaryPosted } from './destination.js';
 import { channelFallbackNote, messageRefusedNotice, notDeliveredNotice } from './notices.js';
@@ -118,7 +119,10 @@ export class AdviceDelivery {
       : undefined;
     const notice = messageRefused(error)
       ? messageRefusedNotice(advice.answers)
-      : notDeliveredNotice(retry, { summaryPosted: summaryPosted(destination) });
+      : notDeliveredNotice(retry, {
+          summaryPosted: summaryPosted(destination),
+          unconfirmed: unconfirmedPost(error) !== undefined,
+        });
     await tellUser(client, { userId, respond: respond ?? kept }, notice, logger);
     const where = destination.kind === 'channel' ? destination.channel : 'dm';
     throw new DeliveryFailedError(where, { cause: error });

@@ -67,11 +67,14 @@ export function messageRefusedNotice(answers: Answers): MessagePayload {
  */
 export function notDeliveredNotice(
   retryValue: string,
-  { summaryPosted = false } = {},
+  { summaryPosted = false, unconfirmed = false } = {},
 ): MessagePayload {
-  const text = summaryPosted
-    ? `Your chip advice summary is posted, but Slack did not take its reasoning just now. Your answers are kept: press “Post again” to add the reasoning to the summary’s thread, or “Change answers” to adjust them.`
-    : `Slack did not take your chip advice just now, so it is not posted yet. Your answers are kept: press “Post again” to retry, or “Change answers” to adjust them first.`;
+  const part = summaryPosted ? 'its reasoning' : 'your chip advice';
+  const text = unconfirmed
+    ? `Slack did not confirm that it posted ${part}: it may be there, or not. Look in the channel first; if it is missing, press “Post again”. Your answers are kept, and “Change answers” adjusts them.`
+    : summaryPosted
+      ? `Your chip advice summary is posted, but Slack did not take its reasoning just now. Your answers are kept: press “Post again” to add the reasoning to the summary’s thread, or “Change answers” to adjust them.`
+      : `Slack did not take your chip advice just now, so it is not posted yet. Your answers are kept: press “Post again” to retry, or “Change answers” to adjust them first.`;
   return {
     text,
     blocks: [
