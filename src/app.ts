@@ -12,7 +12,7 @@ import { errorHandler } from './slack/logging/error-handler.js';
 import { requestLogger } from './slack/logging/request-logger.js';
 import { AckGate, type Drained, GatedApp } from './slack/transport/ack-gate.js';
 import { slackHttp } from './slack/transport/http-client.js';
-import { createReceiver } from './slack/transport/receiver.js';
+import { closeConnections, createReceiver } from './slack/transport/receiver.js';
 import { checkBotToken } from './slack/transport/token-check.js';
 import { webClientOptions } from './slack/transport/web-client.js';
 
@@ -113,7 +113,9 @@ export function createApp(config: Config, deps: AppDeps = {}): ChipAdviceApp {
     },
     async stop() {
       const drained = await gate.close(deps.shutdownTimeoutMs ?? config.shutdownTimeoutMs);
-      await bolt.stop();
+      const stopped = bolt.stop();
+      closeConnections(receiver);
+      await stopped;
       // Requests still in flight after the bound are abandoned, not waited for.
       await (drained.drained ? http.close() : http.destroy());
       return drained;

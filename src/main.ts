@@ -51,20 +51,9 @@ async function main(): Promise<void> {
     if (isCodedError(error)) return fail([`cannot start: ${error.message}`]);
     throw error;
   }
-  let started: Started;
-  try {
-    started = await app.start();
-  } catch (error) {
-    fail([describeStartError(error, config)]);
-    // Socket Mode may have left reconnect timers behind; nothing is left worth waiting for.
-    process.exit();
-  }
-  logger.info(
-    started.mode === 'http' ? { mode: 'http', port: started.port } : { mode: 'socket' },
-    started.mode === 'http'
-      ? `listening on port ${started.port} (POST /slack/events, GET /healthz)`
-      : 'connected to Slack in Socket Mode',
-  );
+  // Handlers first: until one is installed, SIGTERM or SIGINT ends the process on the spot,
+  // without the drain (a supervisor's stop right after "listening" would kill a half-post).
+  let starting: Promise<Started> = new Promise(() => undefined);
   // Stop taking requests, let those in flight post their advice, then exit; a request that
   // outlives the bound is given up on (exit code 1), so the process never hangs.
   let stopping = false;
@@ -84,25 +73,46 @@ async function main(): Promise<void> {
       fail([`did not stop within ${config.shutdownTimeoutMs} ms (SHUTDOWN_TIMEOUT_MS) plus 5 s`]);
       process.exit(1);
     }, config.shutdownTimeoutMs + 5_000).unref();
-    app.stop().then(
-      ({ drained, inFlight }) => {
-        if (drained) {
-          logger.info('stopped');
-          process.exit(0);
-        }
-        fail([
-          `stopped after ${config.shutdownTimeoutMs} ms (SHUTDOWN_TIMEOUT_MS) with ${inFlight} request(s) still in flight`,
-        ]);
-        process.exit(1);
-      },
-      (error: unknown) => {
-        fail([`could not stop cleanly: ${error instanceof Error ? error.message : String(error)}`]);
-        process.exit(1);
-      },
-    );
+    // A signal during the start stops once the start is over (it may have failed and exited).
+    starting
+      .catch(() => undefined)
+      .then(() => app.stop())
+      .then(
+        ({ drained, inFlight }) => {
+          if (drained) {
+            logger.info('stopped');
+            process.exit(0);
+          }
+          fail([
+            `stopped after ${config.shutdownTimeoutMs} ms (SHUTDOWN_TIMEOUT_MS) with ${inFlight} request(s) still in flight`,
+          ]);
+          process.exit(1);
+        },
+        (error: unknown) => {
+          fail([
+            `could not stop cleanly: ${error instanceof Error ? error.message : String(error)}`,
+          ]);
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+  let started: Started;
+  try {
+    starting = app.start();
+    started = await starting;
+  } catch (error) {
+    fail([describeStartError(error, config)]);
+    // Socket Mode may have left reconnect timers behind; nothing is left worth waiting for.
+    process.exit();
+  }
+  logger.info(
+    started.mode === 'http' ? { mode: 'http', port: started.port } : { mode: 'socket' },
+    started.mode === 'http'
+      ? `listening on port ${started.port} (POST /slack/events, GET /healthz)`
+      : 'connected to Slack in Socket Mode',
+  );
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,4 @@
-import type { ServerResponse } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
 import {
   type Logger as BoltLogger,
   defaultProcessEventErrorHandler,
@@ -93,4 +93,17 @@ export function createReceiver(mode: Config['mode'], parts: ReceiverParts): Rece
     isClosing: parts.isClosing,
   });
   return receiver;
+}
+
+/**
+ * Ends every connection the HTTP receiver still holds, once the requests in flight are done.
+ * `server.close()` waits for each open connection, and Node counts as busy a client that connected
+ * and sent nothing, or sent half a request: one silent keep-alive client would hold the stop until
+ * the shutdown bound (exit 1). What remains after the drain carries no accepted work. Socket Mode
+ * has no server: nothing to do.
+ */
+export function closeConnections(receiver: Receiver): void {
+  // HTTPReceiver keeps its server in a field its types call private.
+  const server = (receiver as { server?: Server }).server;
+  server?.closeAllConnections();
 }
