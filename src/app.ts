@@ -13,6 +13,7 @@ import { requestLogger } from './slack/logging/request-logger.js';
 import { AckGate, type Drained, GatedApp } from './slack/transport/ack-gate.js';
 import { slackHttp } from './slack/transport/http-client.js';
 import { closeConnections, createReceiver } from './slack/transport/receiver.js';
+import { guardSocketMode } from './slack/transport/socket-guard.js';
 import { checkBotToken } from './slack/transport/token-check.js';
 import { webClientOptions } from './slack/transport/web-client.js';
 
@@ -105,6 +106,12 @@ export function createApp(config: Config, deps: AppDeps = {}): ChipAdviceApp {
     logger,
     async start() {
       const started: unknown = await bolt.start();
+      // After the first start, so a rejected app token still stops the start (main.ts).
+      guardSocketMode(
+        receiver,
+        logger.child({ component: 'socket-mode' }),
+        deps.clientPingTimeoutMs,
+      );
       const tokenCheck = checkBotToken(bolt.client, config.botToken, logger);
       if (config.mode.kind === 'socket') return { mode: 'socket', tokenCheck };
       const address = (started as { address(): { port: number } | string | null }).address();
