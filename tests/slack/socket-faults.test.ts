@@ -44,4 +44,17 @@ describe('Socket Mode faults', () => {
       await api.waitFor('views.open');
     },
   );
+
+  test('reconnects with backoff after a drop while apps.connections.open is refused', {
+    timeout: 30_000,
+  }, async ({ startSocketApp }) => {
+    const { app, api, socket, logs } = await startSocketApp({ clientPingTimeoutMs: 300 });
+    await app.start();
+    await api.down();
+    socket.dropAll();
+    await logs.waitFor('Socket Mode: could not reconnect; trying again', () => true, 15_000);
+    await api.up();
+    await socket.connected(2, 20_000);
+    await logs.waitFor('Socket Mode: reconnected', () => true, 5000);
+  });
 });
