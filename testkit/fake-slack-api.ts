@@ -11,7 +11,7 @@ import {
   type Responder,
   readBody,
 } from './fake-slack-calls.js';
-import { defaultAnswers, type FakeState } from './fake-slack-methods.js';
+import { defaultAnswers, type FakeState, freshState } from './fake-slack-methods.js';
 import { FakeOAuth } from './fake-slack-oauth.js';
 
 export type { ApiCall, Failure, Hold, Responder } from './fake-slack-calls.js';
@@ -20,40 +20,96 @@ export type { ApiCall, Failure, Hold, Responder } from './fake-slack-calls.js';
  * A small Slack Web API on 127.0.0.1 for tests: point SLACK_API_URL at `api.url`. It records
  * every call (method, parsed params, headers, what it answered), answers like Slack does
  * (views get ids and hashes, messages get ts, a stale views.update hash gets hash_conflict) and
- * can be told to fail a method with a Slack error string, an HTTP status or a rate limit. It also
- * serves response URLs (`api.responseUrl()`), recorded under the method name `response_url`.
+ * can be told to fail a method with a Slack error string, an HTTP status or a rate limit
+ * (per method, with Retry-After), to hold calls (hang), to answer late after doing the work, or
+ * to refuse connections altogether (`down()` / `up()`). trigger_ids expire after 3 s and open one
+ * view; views.update keeps what a person typed ({@link enter}). It also serves response URLs
+ * (`api.responseUrl()`), recorded under the method name `response_url`.
  */
 
 export class FakeSlackApi {
-  readonly #server: Server;
+  #server: Server;
+  readonly #port: number;
+  readonly #delays = new Map<string, { ms: number; remaining: number }>();
   readonly #events = new EventEmitter();
   readonly #calls: ApiCall[] = [];
   readonly #failures = new Map<string, ArmedFailure>();
   readonly #responders = new Map<string, Responder>();
   readonly #holds = new Map<string, HeldMethod>();
   readonly #oauth = new FakeOAuth();
-  readonly #state: FakeState = { views: new Map(), nextId: 1, nextTs: 1, oauth: this.#oauth };
+  readonly #state: FakeState = { ...freshState(), oauth: this.#oauth };
   #responseUrls = 0;
   readonly origin: string;
 
   private constructor(server: Server) {
     this.#server = server;
-    this.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    this.#port = (server.address() as AddressInfo).port;
+    this.origin = `http://127.0.0.1:${this.#port}`;
+  }
+
+  static #serve(api: () => FakeSlackApi | undefined): Server {
+    return createServer((request, response) => {
+      api()
+        ?.handle(request, response)
+        .catch((error: unknown) => {
+          // A request the fake cannot read is the test's bug: answer it loudly, do not crash.
+          response.writeHead(400, { 'content-type': 'text/plain' });
+          response.end(`fake Slack API cannot read the request: ${String(error)}`);
+        });
+    });
   }
 
   /** Starts the fake on a free port of 127.0.0.1. */
   static async start(): Promise<FakeSlackApi> {
     let api: FakeSlackApi | undefined;
-    const server = createServer((request, response) => {
-      api?.handle(request, response).catch((error: unknown) => {
-        // A request the fake cannot read is the test's bug: answer it loudly, do not crash.
-        response.writeHead(400, { 'content-type': 'text/plain' });
-        response.end(`fake Slack API cannot read the request: ${String(error)}`);
-      });
-    });
+    const server = FakeSlackApi.#serve(() => api);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     api = new FakeSlackApi(server);
     return api;
+  }
+
+  /**
+   * Stops listening and drops every connection: new connections are refused (ECONNREFUSED), as
+   * when Slack or the network is down. `up()` listens again on the same port.
+   */
+  async down(): Promise<void> {
+    const server = this.#server;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  async up(): Promise<void> {
+    if (this.#server.listening) return;
+    this.#server = FakeSlackApi.#serve(() => this);
+    const server = this.#server;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.#port, '127.0.0.1', () => resolve());
+    });
+  }
+
+  /**
+   * Makes the next `times` calls to `method` (every call when absent) do their work and record
+   * it at once, then answer only after `ms`: a slow Slack whose answer may come after the client
+   * gave up, although the message was posted.
+   */
+  delay(method: string, ms: number, { times = Number.POSITIVE_INFINITY } = {}): void {
+    this.#delays.set(method, { ms, remaining: times });
+  }
+
+  /** Makes chat.postMessage to `channel` answer `error` ("is_archived"...) from now on. */
+  closeChannel(channel: string, error: string): void {
+    this.#state.closedChannels?.set(channel, error);
+  }
+
+  /**
+   * What a person typed into a view's inputs (Slack's `state.values` shape): kept by a later
+   * views.update for the inputs it still has, and sent back in the view's answers.
+   */
+  enter(viewId: string, values: Record<string, unknown>): void {
+    const stored = this.#state.views.get(viewId);
+    if (!stored) throw new Error(`no view ${viewId}`);
+    stored.view = { ...stored.view, state: { values } };
   }
 
   /** The base URL for SLACK_API_URL. */
@@ -136,6 +192,8 @@ export class FakeSlackApi {
     this.#responders.clear();
     for (const held of this.#holds.values()) for (const resume of held.waiting.splice(0)) resume();
     this.#holds.clear();
+    this.#delays.clear();
+    this.#state.closedChannels?.clear();
   }
 
   /**
@@ -201,6 +259,12 @@ export class FakeSlackApi {
     this.#calls.push({ ...call, response: { status, body } });
     this.#events.emit('call');
     const answer = typeof body === 'string' ? body : JSON.stringify(body);
+    const delay = this.#delays.get(method);
+    if (delay && delay.remaining > 0) {
+      delay.remaining -= 1;
+      await new Promise((resume) => setTimeout(resume, delay.ms));
+      if (response.destroyed) return;
+    }
     if (started) {
       response.end(answer.slice(1));
       return;

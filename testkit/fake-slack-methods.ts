@@ -18,6 +18,80 @@ export interface FakeState {
   readonly oauth?: FakeOAuth;
   nextId: number;
   nextTs: number;
+  /** trigger_ids already exchanged for a view, and when each unknown one was first seen. */
+  readonly triggers?: Triggers;
+  /** Channels the bot can never post in, and Slack's error for each ("is_archived"...). */
+  readonly closedChannels?: Map<string, string>;
+}
+
+/** Slack lets a trigger_id open one view, within 3 seconds of the interaction that made it. */
+export const TRIGGER_LIFETIME_MS = 3000;
+
+export interface Triggers {
+  readonly used: Set<string>;
+  readonly firstSeen: Map<string, number>;
+}
+
+/** A fresh state for the fake (bench/fake-api.ts builds its own without triggers). */
+export function freshState(): FakeState {
+  return {
+    views: new Map(),
+    nextId: 1,
+    nextTs: 1,
+    triggers: { used: new Set(), firstSeen: new Map() },
+    closedChannels: new Map(),
+  };
+}
+
+/**
+ * When a trigger_id was issued: testkit's triggerId() writes the time (ms) as its second part,
+ * as `n.<ms>.trigger<n>`; any other id counts from when the fake first saw it.
+ */
+function issuedAt(triggers: Triggers, id: string): number {
+  const stamped = Number(id.split('.')[1]);
+  if (Number.isSafeInteger(stamped) && stamped > 1_600_000_000_000) return stamped;
+  const seen = triggers.firstSeen.get(id);
+  if (seen !== undefined) return seen;
+  triggers.firstSeen.set(id, Date.now());
+  return Date.now();
+}
+
+/**
+ * `expired_trigger_id` past 3 s, `exchanged_trigger_id` for a second use, as Slack answers.
+ * @see https://docs.slack.dev/reference/methods/views.open#errors
+ */
+function triggerProblem(state: FakeState, id: string): string | undefined {
+  const { triggers } = state;
+  if (!triggers) return undefined;
+  if (triggers.used.has(id)) return 'exchanged_trigger_id';
+  if (Date.now() - issuedAt(triggers, id) > TRIGGER_LIFETIME_MS) return 'expired_trigger_id';
+  triggers.used.add(id);
+  return undefined;
+}
+
+/** Slack's checks on a message's blocks that the fake models. */
+function blocksProblem(blocks: unknown): string | undefined {
+  if (blocks === undefined) return undefined;
+  if (!Array.isArray(blocks)) return 'invalid_blocks_format';
+  if (blocks.length > 50) return 'invalid_blocks';
+  return undefined;
+}
+
+/**
+ * Values a person typed into the inputs of a view, kept by views.update for every input whose
+ * block_id and action_id the new view still has, as Slack keeps them.
+ * @see https://docs.slack.dev/surfaces/modals#updating_views
+ */
+function keptValues(old: StoredView | undefined, view: Params): Record<string, unknown> {
+  const before = ((old?.view.state as Params | undefined)?.values ?? {}) as Record<string, Params>;
+  const kept: Record<string, unknown> = {};
+  for (const block of (view.blocks as Params[] | undefined) ?? []) {
+    const blockId = String(block.block_id ?? '');
+    const actionId = String((block.element as Params | undefined)?.action_id ?? '');
+    const value = before[blockId]?.[actionId];
+    if (block.type === 'input' && value !== undefined) kept[blockId] = { [actionId]: value };
+  }
+  return kept;
 }
 
 export const FAKE_TEAM = { id: 'T0FAKE', name: 'Fake Team' } as const;
@@ -38,10 +112,11 @@ function nextTs(state: FakeState): string {
 }
 
 function storeView(state: FakeState, view: unknown, id = nextId(state, 'V')) {
+  const values = keptValues(state.views.get(id), view as Params);
   const stored: StoredView = {
     id,
     hash: `${Date.now()}.${nextId(state, 'h')}`,
-    view: { ...(view as Params), id, team_id: FAKE_TEAM.id, state: { values: {} } },
+    view: { ...(view as Params), id, team_id: FAKE_TEAM.id, state: { values } },
   };
   state.views.set(id, stored);
   return { ok: true, view: { ...stored.view, hash: stored.hash } };
@@ -60,6 +135,8 @@ const methods: Record<string, (state: FakeState, params: Params) => unknown> = {
   'views.open': (state, params) => {
     if (typeof params.trigger_id !== 'string') return { ok: false, error: 'invalid_arguments' };
     if (typeof params.view !== 'object') return { ok: false, error: 'invalid_arguments' };
+    const problem = triggerProblem(state, params.trigger_id);
+    if (problem) return { ok: false, error: problem };
     return storeView(state, params.view);
   },
   'views.push': (state, params) => methods['views.open']?.(state, params),
@@ -80,6 +157,10 @@ const methods: Record<string, (state: FakeState, params: Params) => unknown> = {
       return { ok: false, error: 'channel_not_found' };
     }
     if (!params.text && !params.blocks) return { ok: false, error: 'no_text' };
+    const closed = state.closedChannels?.get(params.channel);
+    if (closed) return { ok: false, error: closed };
+    const problem = blocksProblem(params.blocks);
+    if (problem) return { ok: false, error: problem };
     const ts = nextTs(state);
     return {
       ok: true,
