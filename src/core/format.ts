@@ -1,8 +1,8 @@
 import type { AnswerField } from './answers.js';
-import { formatUsd } from './money.js';
+import { formatUsd } from './figures.js';
 import { type Question, questionFor } from './questions.js';
 
-export { formatUsd, roundEstimate } from './money.js';
+export { formatUsd, roundEstimate, scoreBar } from './figures.js';
 
 const count = new Intl.NumberFormat('en-US', { maximumFractionDigits: 20 });
 
@@ -62,12 +62,6 @@ export function ifPhrase(
   }
   const option = question.options?.find((candidate) => candidate.value === String(value));
   return option?.ifPhrase ?? `${question.short} were ${String(value)}`;
-}
-
-/** A compact bar for a 0..1 score: "███████░░░". */
-export function scoreBar(score: number, width = 10): string {
-  const filled = Math.round(Math.min(1, Math.max(0, score)) * width);
-  return '█'.repeat(filled) + '░'.repeat(width - filled);
 }
 
 /** "training, $50,000/month" plus the name when given: the one-line identity of a workload. */

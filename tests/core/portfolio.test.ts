@@ -140,19 +140,19 @@ describe('the alignment with the hybrid strategy', () => {
         row('trainium', 1),
         ...Array.from({ length: 5 }, () => row('nvidia-blackwell-rubin', 1)),
       ],
-      text: "3 workloads cost-sensitive on AWS silicon and 5 workloads performance-critical or multi-cloud on NVIDIA. This is the article's hybrid strategy.",
+      text: "3 cost-sensitive workloads on AWS silicon and 5 performance-critical or multi-cloud workloads on NVIDIA. This is the article's hybrid strategy.",
     },
     {
       rows: [row('nvidia-groq-rubin', 1), row('nvidia-blackwell-rubin', 1, 'standardized')],
-      text: "1 workload performance-critical or multi-cloud on NVIDIA and 1 workload on NVIDIA for flexibility, where the case for AWS silicon (spend, frameworks, lock-in) is not made. The article's hybrid strategy puts standardized, cost-sensitive work on AWS silicon; none of these makes that case under the rules.",
+      text: "1 performance-critical or multi-cloud workload on NVIDIA and 1 other workload on NVIDIA for flexibility, where spend, frameworks or lock-in do not make the case for AWS silicon. The article's hybrid strategy puts standardized, cost-sensitive work on AWS silicon; none of these makes that case under the rules.",
     },
     {
       rows: [row('inferentia', 1)],
-      text: "1 workload cost-sensitive on AWS silicon. The article's hybrid strategy would keep performance-critical or multi-cloud work on NVIDIA; there is none here.",
+      text: "1 cost-sensitive workload on AWS silicon. The article's hybrid strategy would keep performance-critical or multi-cloud work on NVIDIA; there is none here.",
     },
     {
       rows: [row('inferentia', 1, 'demanding'), row('nvidia-groq-rubin', 1)],
-      text: "1 workload performance-critical or multi-cloud on NVIDIA and 1 workload on AWS silicon despite needing performance, CUDA or more than one cloud. The article's hybrid strategy keeps that last kind on NVIDIA.",
+      text: "1 performance-critical or multi-cloud workload on NVIDIA and 1 performance-critical or multi-cloud workload on AWS silicon all the same. The article's hybrid strategy keeps performance-critical and multi-cloud work on NVIDIA.",
     },
     { rows: [], text: 'No workloads yet.' },
   ])('says "$text"', ({ rows, text }) => {

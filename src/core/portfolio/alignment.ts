@@ -25,7 +25,9 @@ export interface Alignment {
   readonly source: typeof HYBRID_SOURCE;
 }
 
-const workloads = (n: number) => `${n.toLocaleString('en-US')} workload${n === 1 ? '' : 's'}`;
+/** "3 cost-sensitive workloads". */
+const workloads = (n: number, kind: string) =>
+  `${n.toLocaleString('en-US')} ${kind} workload${n === 1 ? '' : 's'}`;
 
 /** The alignment of rows counted by {@link ProfileCounts}. */
 export function alignmentOf(counts: ProfileCounts): Alignment {
@@ -43,18 +45,19 @@ function textOf(c: Omit<Alignment, 'text' | 'source'>): string {
   const nvidia = c.demandingOnNvidia + c.standardizedOnNvidia;
   if (aws + nvidia === 0) return 'No workloads yet.';
   const parts = [
-    c.costSensitiveOnAws > 0 && `${workloads(c.costSensitiveOnAws)} cost-sensitive on AWS silicon`,
+    c.costSensitiveOnAws > 0 &&
+      `${workloads(c.costSensitiveOnAws, 'cost-sensitive')} on AWS silicon`,
     c.demandingOnNvidia > 0 &&
-      `${workloads(c.demandingOnNvidia)} performance-critical or multi-cloud on NVIDIA`,
+      `${workloads(c.demandingOnNvidia, 'performance-critical or multi-cloud')} on NVIDIA`,
     c.standardizedOnNvidia > 0 &&
-      `${workloads(c.standardizedOnNvidia)} on NVIDIA for flexibility, where the case for AWS silicon (spend, frameworks, lock-in) is not made`,
+      `${workloads(c.standardizedOnNvidia, 'other')} on NVIDIA for flexibility, where spend, frameworks or lock-in do not make the case for AWS silicon`,
     c.demandingOnAws > 0 &&
-      `${workloads(c.demandingOnAws)} on AWS silicon despite needing performance, CUDA or more than one cloud`,
+      `${workloads(c.demandingOnAws, 'performance-critical or multi-cloud')} on AWS silicon all the same`,
   ].filter((part): part is string => typeof part === 'string');
   const list = `${parts.slice(0, -1).join(', ')}${parts.length > 1 ? ' and ' : ''}${parts.at(-1)}.`;
   const lead = list.charAt(0).toUpperCase() + list.slice(1);
   if (c.demandingOnAws > 0) {
-    return `${lead} The article's hybrid strategy keeps that last kind on NVIDIA.`;
+    return `${lead} The article's hybrid strategy keeps performance-critical and multi-cloud work on NVIDIA.`;
   }
   if (aws > 0 && nvidia > 0) return `${lead} This is the article's hybrid strategy.`;
   if (aws > 0) {

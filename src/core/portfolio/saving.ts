@@ -1,4 +1,4 @@
-import { formatUsd, roundEstimate } from '../money.js';
+import { formatUsd, roundEstimate } from '../figures.js';
 import type { PortfolioChip } from './chips.js';
 
 /**

@@ -1,4 +1,7 @@
-/** Amounts of money in words. No imports: the CLI's main thread renders portfolios with it. */
+/**
+ * Figures in words: amounts of money, estimates, bars. No imports, so that the CLI's main thread
+ * can render a portfolio without loading the advisor.
+ */
 const wholeUsd = new Intl.NumberFormat('en-US', {
   style: 'currency',
   currency: 'USD',
@@ -26,4 +29,10 @@ export function formatUsd(amount: number): string {
 /** Rounds to two significant figures, for estimates that should not look precise. */
 export function roundEstimate(amount: number): number {
   return Number(amount.toPrecision(2));
+}
+
+/** A compact bar for a 0..1 score: "███████░░░". */
+export function scoreBar(score: number, width = 10): string {
+  const filled = Math.round(Math.min(1, Math.max(0, score)) * width);
+  return '█'.repeat(filled) + '░'.repeat(width - filled);
 }
