@@ -126,5 +126,10 @@ module.exports = {
     // Type-only imports count: a layer must not know a higher one's types either.
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
+    // Resolve package subpaths (csv-stringify/sync) through their ESM `exports`, as Node does.
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'node', 'default'],
+    },
   },
 };

@@ -155,7 +155,8 @@ function parseRaw(argv: readonly string[]) {
 function parseFormat(format: string | undefined, json: boolean): FormatName {
   if (format === undefined) return json ? 'json' : 'text';
   if (!(FORMATS as readonly string[]).includes(format)) {
-    const known = FORMATS.map((name) => `"${name}"`).join(' or ');
+    const quoted = FORMATS.map((name) => `"${name}"`);
+    const known = `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`;
     throw new InputInvalidError([`--format must be ${known} (got "${format}")`, SEE_HELP]);
   }
   if (json && format !== 'json') {

@@ -123,7 +123,7 @@ describe('the portfolio arithmetic', () => {
     ]);
     for (const source of saving.sources) expect(headings).toContain(source);
     expect(saving.text).toMatchInlineSnapshot(
-      `"Estimated saving: $0 to $54,000 a month ($0 to $648,000 a year) on the $135,000 a month recommended AWS silicon, from the article's ~40% claim ("The Enterprise Decision Framework: Custom vs NVIDIA" and "Why AWS Still Needs NVIDIA (Despite Custom Chips)"); an estimate, not a quote."`,
+      `"Estimated saving: $0 to $54,000 a month ($0 to $648,000 a year) on the $135,000 a month of workloads recommended AWS silicon, from the article's ~40% claim ("The Enterprise Decision Framework: Custom vs NVIDIA" and "Why AWS Still Needs NVIDIA (Despite Custom Chips)"); an estimate, not a quote."`,
     );
     expect(summarizePortfolio([row('nvidia-groq-rubin', 5)], chips).saving.text).toMatch(
       /^No saving is estimated: no workload is recommended AWS silicon/,

@@ -71,7 +71,7 @@ function textOf(
   const quoted = sources.map((source) => `"${source}"`).join(' and ');
   return (
     `Estimated saving: $0 to ${formatUsd(high)} a month ($0 to ${formatUsd(high * 12)} a year) ` +
-    `on the ${formatUsd(basis)} a month recommended AWS silicon, from the article's ${claim} claim ` +
+    `on the ${formatUsd(basis)} a month of workloads recommended AWS silicon, from the article's ${claim} claim ` +
     `(${quoted}); an estimate, not a quote.`
   );
 }
