@@ -10,8 +10,21 @@ export interface StoredView {
   view: Record<string, unknown>;
 }
 
+/** A file announced with files.getUploadURLExternal, its bytes once posted to its upload URL. */
+export interface StoredFile {
+  readonly id: string;
+  readonly filename: string;
+  readonly length: number;
+  content?: string;
+  /** Where files.completeUploadExternal shared it. */
+  shared?: { readonly channelId?: string; readonly threadTs?: string; readonly title?: string };
+}
+
 export interface FakeState {
   readonly views: Map<string, StoredView>;
+  readonly files: Map<string, StoredFile>;
+  /** The fake's own origin, for the upload URLs it hands out. */
+  readonly origin: string;
   nextId: number;
   nextTs: number;
 }
@@ -98,9 +111,60 @@ const methods: Record<string, (state: FakeState, params: Params) => unknown> = {
     if (!user) return { ok: false, error: 'users_list_not_supplied' };
     return { ok: true, channel: { id: `D${user.replace(/^U/, '')}` } };
   },
+  // files.uploadV2 in @slack/web-api: get an upload URL, POST the bytes to it, complete.
+  // https://docs.slack.dev/messaging/working-with-files#uploading_files
+  'files.getUploadURLExternal': (state, params) => {
+    const length = Number(params.length);
+    if (typeof params.filename !== 'string' || params.filename === '') {
+      return { ok: false, error: 'invalid_arguments' };
+    }
+    if (!Number.isInteger(length) || length < 1) return { ok: false, error: 'invalid_arguments' };
+    const id = nextId(state, 'F');
+    state.files.set(id, { id, filename: params.filename, length });
+    return { ok: true, upload_url: `${state.origin}/upload/${id}`, file_id: id };
+  },
+  'files.completeUploadExternal': (state, params) => {
+    const listed = typeof params.files === 'string' ? tryParse(params.files) : params.files;
+    if (!Array.isArray(listed) || listed.length === 0)
+      return { ok: false, error: 'invalid_arguments' };
+    const shared = [];
+    for (const entry of listed as { id?: unknown; title?: unknown }[]) {
+      const file = state.files.get(String(entry.id));
+      // Slack refuses to complete a file whose bytes never arrived.
+      if (!file || file.content === undefined) return { ok: false, error: 'file_not_found' };
+      file.shared = {
+        ...(typeof params.channel_id === 'string' ? { channelId: params.channel_id } : {}),
+        ...(typeof params.thread_ts === 'string' ? { threadTs: params.thread_ts } : {}),
+        ...(typeof entry.title === 'string' ? { title: entry.title } : {}),
+      };
+      shared.push({ id: file.id, name: file.filename, title: entry.title ?? file.filename });
+    }
+    return { ok: true, files: shared };
+  },
   'apps.connections.open': () => ({ ok: false, error: 'invalid_auth' }),
   response_url: () => ({ ok: true }),
 };
+
+function tryParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The answer to bytes posted to an upload URL (`file_upload` in the recorded calls): Slack's
+ * own is the text "OK - <bytes>"; an unknown file id gets 404, bytes of another length than
+ * announced 400.
+ */
+export function uploadAnswer(state: FakeState, fileId: string, content: string) {
+  const file = state.files.get(fileId);
+  if (!file) return { status: 404, body: 'file not found' };
+  if (Buffer.byteLength(content) !== file.length) return { status: 400, body: 'length mismatch' };
+  file.content = content;
+  return { status: 200, body: `OK - ${Buffer.byteLength(content)}` };
+}
 
 /** Slack's answer to a call, or `not_authed` when a Web API call carries no bot token. */
 export function defaultAnswers(
@@ -109,7 +173,8 @@ export function defaultAnswers(
   params: Params,
   token: string | undefined,
 ): unknown {
-  const needsBotToken = method !== 'response_url' && method !== 'apps.connections.open';
+  const needsBotToken =
+    method !== 'response_url' && method !== 'apps.connections.open' && method !== 'file_upload';
   if (needsBotToken && !token?.startsWith('xoxb-')) return { ok: false, error: 'not_authed' };
   const answer = methods[method];
   return answer ? answer(state, params) : { ok: false, error: 'unknown_method' };
