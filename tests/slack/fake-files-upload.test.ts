@@ -38,7 +38,7 @@ describe('the fake Web API and files.uploadV2', () => {
       filename: 'portfolio.csv',
       length: String(Buffer.byteLength(content)),
     });
-    const id = (announced?.response.body as { file_id: string }).file_id;
+    const id = (announced?.response.body as { file_id?: string } | undefined)?.file_id ?? '';
     expect(api.file(id)).toMatchObject({
       filename: 'portfolio.csv',
       content,
