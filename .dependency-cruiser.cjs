@@ -1,7 +1,7 @@
 /**
  * The project's layering, checked by `npm run deps` (part of `npm test`) with dependency-cruiser.
  * Folders of src/slack form layers, lowest first; each imports only from those below it:
- *   messages  <  transport, logging, duplicates  <  delivery  <  questionnaire, what-if
+ *   messages  <  transport, logging, duplicates  <  delivery  <  questionnaire, what-if, history
  *   <  listeners  <  src/app.ts, src/main.ts
  * (src/slack/context.ts, the Bolt app's types, is below them all.)
  */
@@ -83,6 +83,7 @@ module.exports = {
       'delivery',
       'questionnaire',
       'what-if',
+      'history',
       'listeners',
     ]),
     below('transport', [
@@ -91,20 +92,30 @@ module.exports = {
       'delivery',
       'questionnaire',
       'what-if',
+      'history',
       'listeners',
     ]),
-    below('logging', ['duplicates', 'delivery', 'questionnaire', 'what-if', 'listeners']),
+    below('logging', [
+      'duplicates',
+      'delivery',
+      'questionnaire',
+      'what-if',
+      'history',
+      'listeners',
+    ]),
     below('duplicates', [
       'transport',
       'logging',
       'delivery',
       'questionnaire',
       'what-if',
+      'history',
       'listeners',
     ]),
-    below('delivery', ['duplicates', 'questionnaire', 'what-if', 'listeners']),
-    below('questionnaire', ['what-if', 'listeners']),
-    below('what-if', ['questionnaire', 'delivery', 'listeners']),
+    below('delivery', ['duplicates', 'questionnaire', 'what-if', 'history', 'listeners']),
+    below('questionnaire', ['what-if', 'history', 'listeners']),
+    below('what-if', ['questionnaire', 'delivery', 'history', 'listeners']),
+    below('history', ['questionnaire', 'what-if', 'listeners']),
     {
       name: 'listeners-registered-by-the-app',
       comment: 'Only the app factory wires listeners; nothing else in src/slack imports them.',

@@ -1,11 +1,18 @@
 import type { webApi } from '@slack/bolt';
+import { APP_VERSION } from './app-version.js';
 import type { Config } from './config.js';
 import { type Advisor, createAdvisor, loadRuleset, type Ruleset } from './core/index.js';
 import { createLogger, type Logger } from './logger.js';
 import type { ChipAdviceBolt } from './slack/context.js';
 import { AdviceDelivery } from './slack/delivery/deliver.js';
 import { MetadataSigner } from './slack/delivery/signed-metadata.js';
-import { type DuplicateStore, dropDuplicates, MemoryDuplicates } from './slack/duplicates/index.js';
+import {
+  type DuplicateStore,
+  dropDuplicates,
+  MemoryDuplicates,
+  SharedDuplicates,
+} from './slack/duplicates/index.js';
+import { DecisionHistory, DecisionRecorder } from './slack/history/index.js';
 import { registerListeners } from './slack/listeners/index.js';
 import { PinoBoltLogger } from './slack/logging/bolt-logger.js';
 import { errorHandler } from './slack/logging/error-handler.js';
@@ -15,6 +22,15 @@ import { slackHttp } from './slack/transport/http-client.js';
 import { createReceiver } from './slack/transport/receiver.js';
 import { checkBotToken } from './slack/transport/token-check.js';
 import { webClientOptions } from './slack/transport/web-client.js';
+import {
+  createDuplicateClaims,
+  createRecordWriter,
+  createRetention,
+  type RecordWriter,
+  type RecordWriterOptions,
+  rulesVersion,
+  type Store,
+} from './storage/index.js';
 
 /** What the app is built from besides its config; tests inject these. */
 export interface AppDeps {
@@ -28,8 +44,25 @@ export interface AppDeps {
   readonly retryConfig?: webApi.RetryOptions;
   /** Timeout of one Web API or response_url request; defaults to `config.slackApiTimeoutMs`. */
   readonly webApiTimeoutMs?: number;
-  /** Where delivery and submission keys are claimed; defaults to this process's memory. */
+  /**
+   * This process's memory of delivery keys (commands, clicks; and every key when there is no
+   * store); defaults to a bounded memory.
+   */
   readonly duplicates?: DuplicateStore;
+  /**
+   * The database (`openStore`; main opens and closes it): decision records, duplicate-delivery
+   * keys shared by every process, retention. Without one the app records nothing and keeps keys
+   * in memory (the benchmark's baseline, most tests).
+   */
+  readonly store?: Pick<Store, 'decisions' | 'deliveryKeys'>;
+  /** The record writer's retry waits and queue bound (tests shorten them). */
+  readonly records?: Pick<RecordWriterOptions, 'firstDelayMs' | 'maxDelayMs' | 'maxPending'>;
+  /** Longest wait for a duplicate claim in the database before it is made in memory (500 ms). */
+  readonly claimTimeoutMs?: number;
+  /** Longest wait for the database when reading history for a person (2.5 s). */
+  readonly historyTimeoutMs?: number;
+  /** How often old records and expired keys are pruned (hourly). */
+  readonly retentionEveryMs?: number;
   /** How long `stop()` waits for requests in flight; defaults to `config.shutdownTimeoutMs`. */
   readonly shutdownTimeoutMs?: number;
   /** Socket Mode's pong timeout, also the base of its reconnect delay (default 5 s). */
@@ -87,19 +120,55 @@ export function createApp(config: Config, deps: AppDeps = {}): ChipAdviceApp {
     // stack trace for every request from a conversation it has never seen.
     convoStore: false,
   });
-  const duplicates = deps.duplicates ?? new MemoryDuplicates();
+  const local = deps.duplicates ?? new MemoryDuplicates();
+  const { store } = deps;
+  const storage = store && {
+    writer: createRecordWriter({
+      decisions: store.decisions,
+      logger: logger.child({ component: 'records' }),
+      ...deps.records,
+    }),
+    shared: new SharedDuplicates(
+      createDuplicateClaims({
+        keys: store.deliveryKeys,
+        logger: logger.child({ component: 'duplicates' }),
+        ...(deps.claimTimeoutMs === undefined ? {} : { timeoutMs: deps.claimTimeoutMs }),
+      }),
+    ),
+    retention: createRetention({
+      decisions: store.decisions,
+      deliveryKeys: store.deliveryKeys,
+      retentionDays: config.decisionRetentionDays,
+      logger: logger.child({ component: 'retention' }),
+    }),
+  };
+  const duplicates = storage?.shared ?? local;
   bolt.use(requestLogger(logger));
-  bolt.use(dropDuplicates(duplicates));
+  bolt.use(dropDuplicates({ local, shared: duplicates }));
   bolt.error(errorHandler(logger));
   const signer = MetadataSigner.fromSecrets(config.secrets);
   const delivery = new AdviceDelivery({ signer, fetch: http.fetch });
-  registerListeners(bolt, { advisor, signer, duplicates, delivery });
+  const history =
+    store &&
+    storage &&
+    new DecisionHistory({
+      recorder: new DecisionRecorder(storage.writer, {
+        rulesVersion: advisor.ruleset.version ?? rulesVersion(config.rulesDir),
+        appVersion: APP_VERSION,
+      }),
+      decisions: store.decisions,
+      ruleset: advisor.ruleset,
+      ...(deps.historyTimeoutMs === undefined ? {} : { timeoutMs: deps.historyTimeoutMs }),
+    });
+  registerListeners(bolt, { advisor, signer, duplicates, delivery, history });
+  let stopRetention: (() => void) | undefined;
 
   return {
     bolt,
     logger,
     async start() {
       const started: unknown = await bolt.start();
+      if (storage) stopRetention = startRetention(storage.retention, logger, deps.retentionEveryMs);
       const tokenCheck = checkBotToken(bolt.client, config.botToken, logger);
       if (config.mode.kind === 'socket') return { mode: 'socket', tokenCheck };
       const address = (started as { address(): { port: number } | string | null }).address();
@@ -109,9 +178,30 @@ export function createApp(config: Config, deps: AppDeps = {}): ChipAdviceApp {
     async stop() {
       const drained = await gate.close(deps.shutdownTimeoutMs ?? config.shutdownTimeoutMs);
       await bolt.stop();
+      stopRetention?.();
+      // Records still waiting for the database get a last few seconds, then are logged as lost.
+      await closeRecords(storage?.writer, deps.shutdownTimeoutMs ?? config.shutdownTimeoutMs);
       // Requests still in flight after the bound are abandoned, not waited for.
       await (drained.drained ? http.close() : http.destroy());
       return drained;
     },
   };
+}
+
+/** Prunes once now (in the background) and then every `everyMs`; returns how to stop it. */
+function startRetention(
+  retention: ReturnType<typeof createRetention>,
+  logger: Logger,
+  everyMs: number | undefined,
+): () => void {
+  retention.pruneNow().catch((error: unknown) => {
+    logger.warn({ err: error }, 'could not prune old records; will try again');
+  });
+  return retention.schedule(everyMs);
+}
+
+/** At most 3 s (or the shutdown bound, if shorter) more for records the database has not taken. */
+async function closeRecords(writer: RecordWriter | undefined, shutdownMs: number): Promise<void> {
+  if (!writer) return;
+  await writer.close(Math.min(3_000, shutdownMs));
 }

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 /**
- * `npm start`: reads the config, builds the app, starts it. A bad config, rule file or start
- * stops with one line per problem on standard error and exit code 1, never a stack trace.
+ * `npm start`: reads the config, opens the store (DATABASE_URL), builds the app, starts it. A bad
+ * config, a database that cannot be opened or is newer than the code, a bad rule file or a failed
+ * start stops with one line per problem on standard error and exit code 1, never a stack trace.
  * SIGTERM or SIGINT stops it: no new requests, those in flight finish, exit code 0 (or 1 when
- * they outlast SHUTDOWN_TIMEOUT_MS).
+ * they outlast SHUTDOWN_TIMEOUT_MS); the store is closed after them.
  */
 import { type ChipAdviceApp, createApp, type Started } from './app.js';
 import { type Config, readConfig } from './config.js';
@@ -11,6 +12,7 @@ import { isCodedError } from './core/index.js';
 import { ConfigInvalidError } from './errors.js';
 import { createLogger } from './logger.js';
 import { slackErrorOf } from './slack/transport/slack-error.js';
+import { openStore, type Store } from './storage/index.js';
 
 function fail(lines: readonly string[]): void {
   process.stderr.write(lines.map((line) => `chip-advice: ${line}\n`).join(''));
@@ -44,10 +46,27 @@ async function main(): Promise<void> {
     format: config.logFormat,
     secrets: config.secrets,
   });
+  let store: Store;
+  try {
+    store = await openStore({
+      database: config.database,
+      logger: logger.child({ component: 'store' }),
+    });
+  } catch (error) {
+    // Each names DATABASE_URL and what to check (unreachable, not a database, too new...).
+    if (isCodedError(error)) return fail([`cannot start: ${error.message}`]);
+    throw error;
+  }
+  logger.info({ engine: store.engine, database: store.described }, 'store opened');
+  const closeStore = () =>
+    store.close().catch((error: unknown) => {
+      logger.warn({ err: error }, 'could not close the store cleanly');
+    });
   let app: ChipAdviceApp;
   try {
-    app = createApp(config, { logger });
+    app = createApp(config, { logger, store });
   } catch (error) {
+    await closeStore();
     if (isCodedError(error)) return fail([`cannot start: ${error.message}`]);
     throw error;
   }
@@ -56,6 +75,7 @@ async function main(): Promise<void> {
     started = await app.start();
   } catch (error) {
     fail([describeStartError(error, config)]);
+    await closeStore();
     // Socket Mode may have left reconnect timers behind; nothing is left worth waiting for.
     process.exit();
   }
@@ -85,7 +105,8 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.shutdownTimeoutMs + 5_000).unref();
     app.stop().then(
-      ({ drained, inFlight }) => {
+      async ({ drained, inFlight }) => {
+        await closeStore();
         if (drained) {
           logger.info('stopped');
           process.exit(0);
@@ -95,7 +116,8 @@ async function main(): Promise<void> {
         ]);
         process.exit(1);
       },
-      (error: unknown) => {
+      async (error: unknown) => {
+        await closeStore();
         fail([`could not stop cleanly: ${error instanceof Error ? error.message : String(error)}`]);
         process.exit(1);
       },

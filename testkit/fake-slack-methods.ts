@@ -106,6 +106,16 @@ const methods: Record<string, (state: FakeState, params: Params) => unknown> = {
     };
   },
   'chat.postEphemeral': (state) => ({ ok: true, message_ts: nextTs(state) }),
+  'chat.getPermalink': (_state, params) => {
+    const channel = String(params.channel ?? '');
+    const ts = String(params.message_ts ?? '');
+    if (channel === '' || !/^\d+\.\d+$/.test(ts)) return { ok: false, error: 'invalid_arguments' };
+    return {
+      ok: true,
+      channel,
+      permalink: `https://fake-team.slack.com/archives/${channel}/p${ts.replace('.', '')}`,
+    };
+  },
   'conversations.open': (_state, params) => {
     const [user] = String(params.users ?? '').split(',');
     if (!user) return { ok: false, error: 'users_list_not_supplied' };

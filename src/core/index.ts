@@ -55,4 +55,5 @@ export {
 export { DEFAULT_RULES_DIR, loadRuleset } from './ruleset/load.js';
 export type { LoadedRule, Ruleset } from './ruleset/ruleset.js';
 export type { Article, Chip } from './ruleset/schema.js';
+export { type RuleFileBytes, versionOfRuleFiles } from './ruleset/version.js';
 export { parseTypedAnswer, type TypedAnswer } from './typed-answer.js';

@@ -40,6 +40,12 @@ export interface Store {
   readonly described: string;
   readonly decisions: Decisions;
   readonly deliveryKeys: DeliveryKeys;
+  /**
+   * Deletes everything kept about one workspace (for an uninstall): its decision records. The
+   * delivery keys hold no workspace (digests that expire within minutes), so none are kept
+   * about it. Returns how many rows were deleted.
+   */
+  deleteWorkspace(teamId: string): Promise<{ readonly decisions: number }>;
   /** Closes the connections; the store cannot be used after. */
   close(): Promise<void>;
 }
@@ -96,11 +102,15 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     db = await connect(timeouts.queryMs);
   }
   let closed = false;
+  const decisions = createDecisions(db, logger);
   return {
     engine: database.engine,
     described,
-    decisions: createDecisions(db, logger),
+    decisions,
     deliveryKeys: createDeliveryKeys(db, options.now),
+    async deleteWorkspace(teamId) {
+      return { decisions: await decisions.deleteWorkspace(teamId) };
+    },
     async close() {
       if (closed) return;
       closed = true;

@@ -1,6 +1,7 @@
 import { renameSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { loadRuleset } from '../../src/core/index.js';
 import { rulesVersion } from '../../src/storage/index.js';
 import { copyRules } from '../support/rules-dir.js';
 
@@ -18,6 +19,15 @@ describe('rulesVersion', () => {
     // Files the loader does not read do not count.
     writeFileSync(path.join(rules.dir, 'NOTES.md'), 'not a rule');
     expect(rulesVersion(rules.dir)).toBe(bundled);
+  });
+
+  it('is the version loadRuleset gives the rules it loaded (the hash of the bytes it read)', () => {
+    rules = copyRules();
+    rules.edit('chips.json', (json) => {
+      json.chips[0].summary = `${json.chips[0].summary} (edited)`;
+    });
+    expect(loadRuleset(rules.dir).version).toBe(rulesVersion(rules.dir));
+    expect(loadRuleset(rules.dir).version).not.toBe(loadRuleset().version);
   });
 
   it.each([

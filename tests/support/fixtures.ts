@@ -36,7 +36,8 @@ function starter<A extends unknown[], H extends Closable>(start: (...args: A) =>
  * - `harness`: the app in HTTP mode on a free port with a fake Web API (harness.ts), started with
  *   `harnessOptions` (set them for a `describe` with `test.override('harnessOptions', ...)`);
  * - `startHarness(options)`: more of those, or one started with options of the test's own;
- * - `startProcess(env, api?)`: the real `node dist/main.js` process (process-harness.ts);
+ * - `startProcess(env, api?, { cwd }?)`: the real `node dist/main.js` process (process-harness.ts;
+ *   with a database file of its own unless `env` names one or `cwd` is another folder);
  * - `socketApp`, `startSocketApp(deps?)`: the app in Socket Mode with a fake Web API and a local
  *   Socket Mode server, not started yet (socket-harness.ts).
  */
@@ -49,7 +50,9 @@ export const test = base
   .extend('harness', async ({ harnessOptions, startHarness }) => startHarness(harnessOptions))
   .extend(
     'startProcess',
-    starter((env: Record<string, string>, api?: FakeSlackApi) => startProcess(env, api)),
+    starter((env: Record<string, string>, api?: FakeSlackApi, options?: { cwd?: string }) =>
+      startProcess(env, api, options),
+    ),
   )
   .extend(
     'startSocketApp',

@@ -1,4 +1,7 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { FakeSlackApi } from '../../testkit/fake-slack-api.js';
 import { childEnv, MAIN, ROOT } from '../../testkit/project.js';
 import {
@@ -36,11 +39,19 @@ export interface ProcessHarness {
 export async function startProcess(
   env: Record<string, string>,
   api?: FakeSlackApi,
+  { cwd = ROOT }: { cwd?: string } = {},
 ): Promise<ProcessHarness> {
   const fake = api ?? (await FakeSlackApi.start());
+  // A database of its own unless the test names one: processes of other test files must not
+  // share delivery keys with this one.
+  const folder =
+    env.DATABASE_URL || cwd !== ROOT
+      ? undefined
+      : mkdtempSync(path.join(tmpdir(), 'chip-advice-proc-'));
+  const database = folder ? { DATABASE_URL: `file:${path.join(folder, 'store.db')}` } : {};
   const child = spawn(process.execPath, [MAIN], {
-    cwd: ROOT,
-    env: childEnv({ SLACK_API_URL: fake.url, PORT: '0', ...env }),
+    cwd,
+    env: childEnv({ SLACK_API_URL: fake.url, PORT: '0', ...database, ...env }),
   });
   let output = '';
   let stderr = '';
@@ -83,6 +94,7 @@ export async function startProcess(
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;
       await fake.close();
+      if (folder) rmSync(folder, { recursive: true, force: true });
     },
   };
 }

@@ -8,6 +8,7 @@ import { describeJsonError } from '../json-error.js';
 import { assertNoContradictions } from './contradictions.js';
 import { buildRuleset, type RuleFile, type Ruleset } from './ruleset.js';
 import { articleFileSchema, chipsFileSchema, ruleFileSchema } from './schema.js';
+import { type RuleFileBytes, versionOfRuleFiles } from './version.js';
 
 /** `rules/` at the package root, from both `src/core/ruleset` and `dist/core/ruleset`. */
 export const DEFAULT_RULES_DIR = fileURLToPath(new URL('../../../rules/', import.meta.url));
@@ -19,28 +20,30 @@ const ARTICLE_FILE = 'article.json';
  * Loads and validates everything under `rules/`: `chips.json`, `article.json` and every other
  * `*.json` as a rule file. Throws {@link RulesetInvalidError} naming the file and the JSON path
  * of the first broken file, or a contradiction error when constraints cannot be satisfied.
+ * Its `version` is a hash of exactly the bytes read.
  */
-export function loadRuleset(dir: string = DEFAULT_RULES_DIR): Ruleset {
+export function loadRuleset(dir: string = DEFAULT_RULES_DIR): Ruleset & { version: string } {
   const names = listJsonFiles(dir);
+  const read: RuleFileBytes[] = [];
   for (const required of [CHIPS_FILE, ARTICLE_FILE]) {
     if (!names.includes(required)) {
       throw new RulesetInvalidError(display(dir, required), ['file is missing']);
     }
   }
-  const chips = parseFile(dir, CHIPS_FILE, chipsFileSchema).chips;
-  const article = parseFile(dir, ARTICLE_FILE, articleFileSchema);
+  const chips = parseFile(dir, CHIPS_FILE, chipsFileSchema, read).chips;
+  const article = parseFile(dir, ARTICLE_FILE, articleFileSchema, read);
   const ruleFiles: RuleFile[] = names
     .filter((name) => name !== CHIPS_FILE && name !== ARTICLE_FILE)
     .map((name) => ({
       file: display(dir, name),
-      rules: parseFile(dir, name, ruleFileSchema).rules,
+      rules: parseFile(dir, name, ruleFileSchema, read).rules,
     }));
   if (ruleFiles.length === 0) {
     throw new RulesetInvalidError(display(dir, '*.json'), ['no rule files found']);
   }
   const ruleset = buildRuleset(chips, article, ruleFiles, display(dir, CHIPS_FILE));
   assertNoContradictions(ruleset);
-  return ruleset;
+  return { ...ruleset, version: versionOfRuleFiles(read) };
 }
 
 function listJsonFiles(dir: string): string[] {
@@ -59,11 +62,13 @@ function listJsonFiles(dir: string): string[] {
   }
 }
 
-function parseFile<T>(dir: string, name: string, schema: z.ZodType<T>): T {
+function parseFile<T>(dir: string, name: string, schema: z.ZodType<T>, read: RuleFileBytes[]): T {
   const file = display(dir, name);
   let text: string;
   try {
-    text = readFileSync(path.join(dir, name), 'utf8');
+    const bytes = readFileSync(path.join(dir, name));
+    read.push({ name, bytes });
+    text = bytes.toString('utf8');
   } catch (error) {
     throw new RulesetInvalidError(file, [`cannot read the file: ${reason(error)}`], {
       cause: error,

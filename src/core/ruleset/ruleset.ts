@@ -43,6 +43,11 @@ export interface Ruleset {
   readonly chips: readonly Chip[];
   readonly article: Article;
   readonly rules: readonly LoadedRule[];
+  /**
+   * A hash of the bytes of the files it was loaded from (`versionOfRuleFiles`), recorded with
+   * every decision; set by `loadRuleset`, absent on a ruleset built in memory.
+   */
+  readonly version?: string;
 }
 
 export interface RuleFile {

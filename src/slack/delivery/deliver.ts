@@ -43,7 +43,7 @@ export class AdviceDelivery {
    *   When the summary went out but its reasoning did not, the notice says so and "Post again"
    *   adds only the reasoning, to the summary's thread.
    */
-  async deliver(advice: Advice, request: DeliveryRequest): Promise<Destination> {
+  async deliver(advice: Advice, request: DeliveryRequest): Promise<PostedDestination> {
     // Where the work stands: once a summary is out, only its reasoning is left to post.
     let at: Destination = request.destination;
     const progress = (summary: PostedDestination) => {

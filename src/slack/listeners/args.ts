@@ -17,6 +17,7 @@ import type { AppContext } from '../context.js';
 import type { AdviceDelivery } from '../delivery/deliver.js';
 import type { MetadataSigner } from '../delivery/signed-metadata.js';
 import type { DuplicateStore } from '../duplicates/index.js';
+import type { DecisionHistory } from '../history/index.js';
 
 /** What listeners need besides Bolt's arguments; built once by `createApp`. */
 export interface ListenerDeps {
@@ -27,6 +28,8 @@ export interface ListenerDeps {
   readonly duplicates: DuplicateStore;
   /** Posts advice where it was asked for, or tells the person why not. */
   readonly delivery: AdviceDelivery;
+  /** Records delivered advice and reads it back; undefined when the app runs without a store. */
+  readonly history: DecisionHistory | undefined;
 }
 
 type With<Args> = Args & AllMiddlewareArgs<AppContext>;

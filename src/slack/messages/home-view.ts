@@ -18,10 +18,14 @@ import { capBlocks, LIMITS } from './limits.js';
  * The App Home tab: what the app does, the decision framework it applies (the article's
  * sections, from rules/article.json) and the chips it chooses between (rules/chips.json), with a
  * button that opens the questionnaire. Advice started here is sent as a direct message, since
- * the Home tab has no channel to post in.
+ * the Home tab has no channel to post in. `recent` (the person's own recent decisions) comes
+ * after the introduction.
  * @see https://docs.slack.dev/surfaces/app-home
  */
-export function homeView(ruleset: Pick<Ruleset, 'article' | 'chips'>): types.HomeView {
+export function homeView(
+  ruleset: Pick<Ruleset, 'article' | 'chips'>,
+  recent: readonly KnownBlock[] = [],
+): types.HomeView {
   const { article, chips } = ruleset;
   const blocks: KnownBlock[] = [
     header('Which AI accelerator fits your workload?'),
@@ -38,6 +42,7 @@ export function homeView(ruleset: Pick<Ruleset, 'article' | 'chips'>): types.Hom
     context(
       `From here, the advice arrives as a direct message from the app. To share it with a team, run \`${COMMAND}\` in a channel, or use the “Get chip advice” shortcut on a message to answer in its thread.`,
     ),
+    ...recent,
     divider(),
     header('The decision framework'),
     context(

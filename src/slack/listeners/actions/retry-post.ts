@@ -6,9 +6,10 @@ import { tellClickerIfUnreadable } from './tell-clicker.js';
 /**
  * "Post again" on a notice that the advice could not be posted: posts it where the first attempt
  * was going (the signed destination on the button; a direct message if it does not verify). On
- * success the notice is removed; on failure a new notice comes with the same buttons.
+ * success the notice is removed and the decision recorded; on failure a new notice comes with
+ * the same buttons.
  */
-export function retryPost({ advisor, signer, duplicates, delivery }: ListenerDeps) {
+export function retryPost({ advisor, signer, duplicates, delivery, history }: ListenerDeps) {
   return async ({ ack, action, body, client, context, respond }: ButtonArgs) => {
     await ack();
     await tellClickerIfUnreadable(respond, context.logger, async () => {
@@ -23,7 +24,18 @@ export function retryPost({ advisor, signer, duplicates, delivery }: ListenerDep
       const advice = await advisor.advise(answers);
       const replyTo = respondIfAny(respond);
       const { logger } = context;
-      await delivery.deliver(advice, { client, logger, userId, destination, respond: replyTo });
+      const posted = await delivery.deliver(advice, {
+        client,
+        logger,
+        userId,
+        destination,
+        respond: replyTo,
+      });
+      history?.recorder.record(advice, posted, {
+        teamId: context.teamId ?? body.team?.id,
+        enterpriseId: context.enterpriseId ?? body.enterprise?.id,
+        userId,
+      });
       await replyTo?.({ delete_original: true }).catch((error: unknown) => {
         context.logger.warn({ err: error }, 'could not remove the notice');
       });

@@ -1,14 +1,19 @@
 import { helpMessage } from '../../messages/help-message.js';
 import { openQuestionnaire } from '../../questionnaire/open-questionnaire.js';
 import { type CommandArgs, type ListenerDeps, respondIfAny } from '../args.js';
+import { historyCommand } from './history.js';
 
-type Request = { readonly kind: 'open' } | { readonly kind: 'help'; readonly unknown?: string };
+type Request =
+  | { readonly kind: 'open' }
+  | { readonly kind: 'history' }
+  | { readonly kind: 'help'; readonly unknown?: string };
 
-/** `/chip-advice` opens the questionnaire; `help` asks for help; anything else is unknown. */
+/** `/chip-advice` opens the questionnaire; `help` asks for help; `history` looks back; else unknown. */
 export function parseCommandText(text: string): Request {
   const words = text.trim();
   if (words === '') return { kind: 'open' };
   if (/^(help|-h|--help|\?)$/i.test(words)) return { kind: 'help' };
+  if (/^history$/i.test(words)) return { kind: 'history' };
   return { kind: 'help', unknown: words };
 }
 
@@ -19,9 +24,13 @@ export function parseCommandText(text: string): Request {
  * person if the advice cannot be posted later.
  * @see https://docs.slack.dev/interactivity/implementing-slash-commands
  */
-export function chipAdviceCommand({ signer }: ListenerDeps) {
-  return async ({ ack, command, client, context, respond }: CommandArgs) => {
+export function chipAdviceCommand(deps: ListenerDeps) {
+  const { signer } = deps;
+  const history = historyCommand(deps);
+  return async (args: CommandArgs) => {
+    const { ack, command, client, context, respond } = args;
     const request = parseCommandText(command.text);
+    if (request.kind === 'history') return history(args);
     if (request.kind === 'help') {
       await ack(helpMessage(request.unknown));
       return;

@@ -7,9 +7,11 @@ import type { ListenerDeps, ViewSubmissionArgs } from '../args.js';
  * valid ones close the modal at once, then the advice is computed and posted, once per
  * submission (a double click or a redelivery sends the same one again). Where it goes comes from
  * the signed private_metadata; if that does not verify, by direct message to the submitter.
+ * Once it is delivered, its decision record is written (without waiting for the database).
  * @see https://docs.slack.dev/surfaces/modals#handling_submissions
  */
-export function questionnaireSubmission({ advisor, signer, duplicates, delivery }: ListenerDeps) {
+export function questionnaireSubmission(deps: ListenerDeps) {
+  const { advisor, signer, duplicates, delivery, history } = deps;
   return async ({ ack, view, body, client, context }: ViewSubmissionArgs) => {
     const check = checkSubmission(view);
     if (!check.ok) {
@@ -25,6 +27,16 @@ export function questionnaireSubmission({ advisor, signer, duplicates, delivery 
     }
     const destination = signer.destinationFor(view.private_metadata, userId, context.logger);
     const advice = await advisor.advise(check.answers);
-    await delivery.deliver(advice, { client, logger: context.logger, userId, destination });
+    const posted = await delivery.deliver(advice, {
+      client,
+      logger: context.logger,
+      userId,
+      destination,
+    });
+    history?.recorder.record(advice, posted, {
+      teamId: context.teamId ?? body.team?.id,
+      enterpriseId: context.enterpriseId ?? body.enterprise?.id,
+      userId,
+    });
   };
 }
