@@ -115,7 +115,8 @@ module.exports = {
     below('delivery', ['duplicates', 'questionnaire', 'what-if', 'history', 'listeners']),
     below('questionnaire', ['what-if', 'history', 'listeners']),
     below('what-if', ['questionnaire', 'delivery', 'history', 'listeners']),
-    below('history', ['questionnaire', 'what-if', 'listeners']),
+    below('history', ['questionnaire', 'what-if', 'portfolio', 'listeners']),
+    below('portfolio', ['questionnaire', 'what-if', 'delivery', 'listeners']),
     {
       name: 'listeners-registered-by-the-app',
       comment: 'Only the app factory wires listeners; nothing else in src/slack imports them.',
