@@ -34,6 +34,7 @@ describe('manifest.yml', () => {
       'chat:write',
       'chat:write.public',
       'im:write',
+      'files:write',
     ]);
     expect(manifest.oauth_config.scopes.user).toBeUndefined();
   });

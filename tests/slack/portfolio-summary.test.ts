@@ -60,7 +60,7 @@ describe('the portfolio of a channel', () => {
     await harness.command('summary');
     const [reply] = await harness.api.waitFor('response_url');
     expect(reply?.params).toMatchObject({ response_type: 'ephemeral' });
-    expect(String((reply?.params as Json).text)).toContain(
+    expect(String((reply?.params as Json | undefined)?.text)).toContain(
       '`/chip-advice summary` then sums them up',
     );
     expect(harness.api.callsTo('chat.postMessage')).toHaveLength(0);
@@ -127,9 +127,8 @@ describe('the portfolio of a channel', () => {
       'files.completeUploadExternal',
     ]);
     expect(completed?.params).toMatchObject({ channel_id: CHANNEL.id, thread_ts: summaryTs });
-    const fileId = (
-      (completed?.response.body as { files: { id: string }[] }).files[0] as { id: string }
-    ).id;
+    const uploaded = completed?.response.body as { files?: { id: string }[] } | undefined;
+    const fileId = uploaded?.files?.[0]?.id ?? '';
     const lines = String(harness.api.file(fileId)?.content).split('\r\n');
     expect(lines[0]).toBe(
       'workload,kind,spend,chip,vendor,decided by,decided at,rules version,thread link',
