@@ -78,6 +78,23 @@ describe('the summary of a channel portfolio', () => {
     expect(message.blocks.at(-1)).toBe(table);
   });
 
+  it('says when the store listed only as many decisions as it lists at once', () => {
+    const rows = Array.from({ length: 20 }, (_, i) => decision(i));
+    const at = (readLimit: number) =>
+      textOf(
+        portfolioMessage({
+          rows,
+          summary: summarizePortfolio(rows, chips),
+          chips,
+          teamDomain: 'acme',
+          rulesVersion: 'rules-v2',
+          readLimit,
+        }).blocks,
+      );
+    expect(at(20)).toContain('Only the 20 most recent current decisions are summed');
+    expect(at(21)).not.toContain('Only the');
+  });
+
   it('shows each workload with its kind, spend, chip and a link to its thread', () => {
     const message = build([
       decision(0, {

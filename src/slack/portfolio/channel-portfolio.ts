@@ -72,6 +72,7 @@ export class ChannelPortfolio {
       chips: this.chips,
       teamDomain: channel.teamDomain,
       rulesVersion: this.#deps.rulesVersion,
+      readLimit: PORTFOLIO_LIMIT,
     });
     return { kind: 'summary', message };
   }

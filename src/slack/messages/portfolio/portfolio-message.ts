@@ -33,6 +33,8 @@ export interface PortfolioMessageInput {
   readonly teamDomain: string;
   /** The rules version in use today, to say which records were made under others. */
   readonly rulesVersion: string;
+  /** Set when the store gave only this many (its cap): the summary says it is partial. */
+  readonly readLimit?: number;
 }
 
 const count = (n: number, noun = 'workload') =>
@@ -89,6 +91,13 @@ export function portfolioMessage(input: PortfolioMessageInput): MessagePayload {
         ]
       : []),
     actions(buttons),
+    ...(input.readLimit !== undefined && rows.length >= input.readLimit
+      ? [
+          context(
+            `:warning: Only the ${input.readLimit.toLocaleString('en-US')} most recent current decisions are summed: the channel has more than the store lists at once.`,
+          ),
+        ]
+      : []),
     context(
       shown < rows.length
         ? `The ${shown} largest of ${count(rows.length)} by monthly spend; all ${rows.length} are in the CSV.`
