@@ -133,7 +133,8 @@ module.exports = {
     ]),
     below('questionnaire', ['what-if', 'history', 'listeners']),
     below('what-if', ['questionnaire', 'delivery', 'history', 'listeners']),
-    below('history', ['questionnaire', 'what-if', 'listeners']),
+    below('history', ['questionnaire', 'what-if', 'portfolio', 'listeners']),
+    below('portfolio', ['questionnaire', 'what-if', 'delivery', 'listeners']),
     {
       name: 'listeners-registered-by-the-app',
       comment: 'Only the app factory wires listeners; nothing else in src/slack imports them.',
@@ -155,5 +156,10 @@ module.exports = {
     // Type-only imports count: a layer must not know a higher one's types either.
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
+    // Resolve package subpaths (csv-stringify/sync) through their ESM `exports`, as Node does.
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'node', 'default'],
+    },
   },
 };

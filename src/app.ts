@@ -17,6 +17,7 @@ import { registerListeners } from './slack/listeners/index.js';
 import { PinoBoltLogger } from './slack/logging/bolt-logger.js';
 import { errorHandler } from './slack/logging/error-handler.js';
 import { requestLogger } from './slack/logging/request-logger.js';
+import { ChannelPortfolio } from './slack/portfolio/channel-portfolio.js';
 import { AckGate, type Drained, GatedApp } from './slack/transport/ack-gate.js';
 import { slackHttp } from './slack/transport/http-client.js';
 import { closeConnections, createReceiver } from './slack/transport/receiver.js';
@@ -177,12 +178,21 @@ export function createApp(config: Config, deps: AppDeps = {}): ChipAdviceApp {
       ruleset: advisor.ruleset,
       ...(deps.historyTimeoutMs === undefined ? {} : { timeoutMs: deps.historyTimeoutMs }),
     });
+  const portfolio =
+    store &&
+    new ChannelPortfolio({
+      decisions: store.decisions,
+      advisor,
+      rulesVersion: advisor.ruleset.version ?? rulesVersion(config.rulesDir),
+      ...(deps.historyTimeoutMs === undefined ? {} : { timeoutMs: deps.historyTimeoutMs }),
+    });
   registerListeners(bolt, {
     advisor,
     signer,
     duplicates,
     delivery,
     history,
+    portfolio,
     workspaces: workspaces?.cleanup,
   });
   let stopRetention: (() => void) | undefined;

@@ -11,7 +11,13 @@ import {
   type Responder,
   readBody,
 } from './fake-slack-calls.js';
-import { defaultAnswers, type FakeState, freshState } from './fake-slack-methods.js';
+import {
+  defaultAnswers,
+  type FakeState,
+  freshState,
+  type StoredFile,
+  uploadAnswer,
+} from './fake-slack-methods.js';
 import { FakeOAuth } from './fake-slack-oauth.js';
 
 export type { ApiCall, Failure, Hold, Responder } from './fake-slack-calls.js';
@@ -24,7 +30,8 @@ export type { ApiCall, Failure, Hold, Responder } from './fake-slack-calls.js';
  * (per method, with Retry-After), to hold calls (hang), to answer late after doing the work, or
  * to refuse connections altogether (`down()` / `up()`). trigger_ids expire after 3 s and open one
  * view; views.update keeps what a person typed ({@link enter}). It also serves response URLs
- * (`api.responseUrl()`), recorded under the method name `response_url`.
+ * (`api.responseUrl()`), recorded under the method name `response_url`, and the upload URLs of
+ * files.uploadV2 (recorded as `file_upload`; see `api.file(id)`).
  */
 
 export class FakeSlackApi {
@@ -37,7 +44,7 @@ export class FakeSlackApi {
   readonly #responders = new Map<string, Responder>();
   readonly #holds = new Map<string, HeldMethod>();
   readonly #oauth = new FakeOAuth();
-  readonly #state: FakeState = { ...freshState(), oauth: this.#oauth };
+  readonly #state: FakeState;
   #responseUrls = 0;
   readonly origin: string;
 
@@ -45,6 +52,12 @@ export class FakeSlackApi {
     this.#server = server;
     this.#port = (server.address() as AddressInfo).port;
     this.origin = `http://127.0.0.1:${this.#port}`;
+    this.#state = { ...freshState(this.origin), oauth: this.#oauth };
+  }
+
+  /** A file uploaded through files.uploadV2 (its bytes, and where it was shared), by id. */
+  file(id: string): Readonly<StoredFile> | undefined {
+    return this.#state.files.get(id);
   }
 
   static #serve(api: () => FakeSlackApi | undefined): Server {
@@ -227,10 +240,16 @@ export class FakeSlackApi {
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const path = new URL(request.url ?? '/', this.origin).pathname;
     const text = await readBody(request);
-    const params = parseParams(text, request.headers['content-type']);
+    const upload = /^\/upload\/(\w+)$/.exec(path)?.[1];
+    // The bytes of a file are recorded as they came, not parsed as form fields.
+    const params = upload
+      ? { file_id: upload, content: await uploadedContent(text, request.headers['content-type']) }
+      : parseParams(text, request.headers['content-type']);
     const method = path.startsWith('/response-url/')
       ? 'response_url'
-      : path.replace(/^\/api\//, '');
+      : upload
+        ? 'file_upload'
+        : path.replace(/^\/api\//, '');
     const authorization = request.headers.authorization;
     const token = authorization?.startsWith('Bearer ') ? authorization.slice(7) : undefined;
     const call = { method, path, params, headers: request.headers, token, at: Date.now() };
@@ -296,10 +315,24 @@ export class FakeSlackApi {
       const extra = typeof armed.failure.body === 'object' ? armed.failure.body : {};
       return { status: 200, body: { ...extra, ok: false, error: error ?? 'fatal_error' } };
     }
+    if (call.method === 'file_upload') {
+      return uploadAnswer(this.#state, String(call.params.file_id), String(call.params.content));
+    }
     const responder = this.#responders.get(call.method);
     const body = responder
       ? responder(call.params, call)
       : defaultAnswers(this.#state, call.method, call.params, call.token);
     return { status: 200, body };
   }
+}
+
+/**
+ * The bytes of a file posted to an upload URL: @slack/web-api sends them as the one part of a
+ * multipart form; anything else is taken as the file itself.
+ */
+async function uploadedContent(text: string, contentType: string | undefined): Promise<string> {
+  if (!contentType?.startsWith('multipart/form-data')) return text;
+  const form = await new Response(text, { headers: { 'content-type': contentType } }).formData();
+  const [part] = [...form.values()];
+  return typeof part === 'string' ? part : ((await part?.text()) ?? '');
 }

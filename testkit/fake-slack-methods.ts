@@ -12,10 +12,23 @@ export interface StoredView {
   view: Record<string, unknown>;
 }
 
+/** A file announced with files.getUploadURLExternal, its bytes once posted to its upload URL. */
+export interface StoredFile {
+  readonly id: string;
+  readonly filename: string;
+  readonly length: number;
+  content?: string;
+  /** Where files.completeUploadExternal shared it. */
+  shared?: { readonly channelId?: string; readonly threadTs?: string; readonly title?: string };
+}
+
 export interface FakeState {
   readonly views: Map<string, StoredView>;
   /** Installs and token rotation (fake-slack-oauth.ts); without it, oauth.v2.access is unknown. */
   readonly oauth?: FakeOAuth;
+  readonly files: Map<string, StoredFile>;
+  /** The fake's own origin, for the upload URLs it hands out. */
+  readonly origin: string;
   nextId: number;
   nextTs: number;
   /** trigger_ids already exchanged for a view, and when each unknown one was first seen. */
@@ -33,9 +46,11 @@ export interface Triggers {
 }
 
 /** A fresh state for the fake (bench/fake-api.ts builds its own without triggers). */
-export function freshState(): FakeState {
+export function freshState(origin: string): FakeState {
   return {
     views: new Map(),
+    files: new Map(),
+    origin,
     nextId: 1,
     nextTs: 1,
     triggers: { used: new Set(), firstSeen: new Map() },
@@ -193,9 +208,60 @@ const methods: Record<string, (state: FakeState, params: Params) => unknown> = {
     if (!user) return { ok: false, error: 'users_list_not_supplied' };
     return { ok: true, channel: { id: `D${user.replace(/^U/, '')}` } };
   },
+  // files.uploadV2 in @slack/web-api: get an upload URL, POST the bytes to it, complete.
+  // https://docs.slack.dev/messaging/working-with-files#uploading_files
+  'files.getUploadURLExternal': (state, params) => {
+    const length = Number(params.length);
+    if (typeof params.filename !== 'string' || params.filename === '') {
+      return { ok: false, error: 'invalid_arguments' };
+    }
+    if (!Number.isInteger(length) || length < 1) return { ok: false, error: 'invalid_arguments' };
+    const id = nextId(state, 'F');
+    state.files.set(id, { id, filename: params.filename, length });
+    return { ok: true, upload_url: `${state.origin}/upload/${id}`, file_id: id };
+  },
+  'files.completeUploadExternal': (state, params) => {
+    const listed = typeof params.files === 'string' ? tryParse(params.files) : params.files;
+    if (!Array.isArray(listed) || listed.length === 0)
+      return { ok: false, error: 'invalid_arguments' };
+    const shared = [];
+    for (const entry of listed as { id?: unknown; title?: unknown }[]) {
+      const file = state.files.get(String(entry.id));
+      // Slack refuses to complete a file whose bytes never arrived.
+      if (!file || file.content === undefined) return { ok: false, error: 'file_not_found' };
+      file.shared = {
+        ...(typeof params.channel_id === 'string' ? { channelId: params.channel_id } : {}),
+        ...(typeof params.thread_ts === 'string' ? { threadTs: params.thread_ts } : {}),
+        ...(typeof entry.title === 'string' ? { title: entry.title } : {}),
+      };
+      shared.push({ id: file.id, name: file.filename, title: entry.title ?? file.filename });
+    }
+    return { ok: true, files: shared };
+  },
   'apps.connections.open': () => ({ ok: false, error: 'invalid_auth' }),
   response_url: () => ({ ok: true }),
 };
+
+function tryParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The answer to bytes posted to an upload URL (`file_upload` in the recorded calls): Slack's
+ * own is the text "OK - <bytes>"; an unknown file id gets 404, bytes of another length than
+ * announced 400.
+ */
+export function uploadAnswer(state: FakeState, fileId: string, content: string) {
+  const file = state.files.get(fileId);
+  if (!file) return { status: 404, body: 'file not found' };
+  if (Buffer.byteLength(content) !== file.length) return { status: 400, body: 'length mismatch' };
+  file.content = content;
+  return { status: 200, body: `OK - ${Buffer.byteLength(content)}` };
+}
 
 /** Slack's answer to a call, or `not_authed` when a Web API call carries no bot token. */
 export function defaultAnswers(
@@ -206,7 +272,8 @@ export function defaultAnswers(
 ): unknown {
   // oauth.v2.access authenticates with the client id and secret, not a token.
   if (method === 'oauth.v2.access' && state.oauth) return state.oauth.access(params);
-  const needsBotToken = method !== 'response_url' && method !== 'apps.connections.open';
+  const needsBotToken =
+    method !== 'response_url' && method !== 'apps.connections.open' && method !== 'file_upload';
   if (needsBotToken && !token?.startsWith('xoxb-')) return { ok: false, error: 'not_authed' };
   const installed = state.oauth?.workspaceOf(token);
   if (method === 'auth.test' && installed) return state.oauth?.authTest(installed);

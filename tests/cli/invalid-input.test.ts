@@ -134,8 +134,21 @@ describe('chip-advice with input that is not JSON', () => {
 describe('chip-advice with bad options', () => {
   it.each([
     [['--answer', 'x.json'], "Unknown option '--answer'"],
-    [['--format', 'yaml'], '--format must be "text" or "json" (got "yaml")'],
+    [['--format', 'yaml'], '--format must be "text", "json" or "csv" (got "yaml")'],
     [['--json', '--format', 'text'], '--json and --format text contradict each other'],
+    [['--portfolio'], '--portfolio needs --answers FILE (a batch of workloads)'],
+    [
+      ['--skip-invalid', '--portfolio'],
+      '--portfolio and --skip-invalid need --answers FILE (a batch of workloads)',
+    ],
+    [
+      ['--answers', 'x.json', '--portfolio', '--explain'],
+      '--explain adds to the text advice of each workload; it has nothing to add to --portfolio',
+    ],
+    [
+      ['--answers', 'x.json', '--format', 'csv', '--explain'],
+      '--explain adds to the text advice of each workload; it has nothing to add to --format csv',
+    ],
     [['--jobs', '0'], '--jobs must be a whole number from 1 to 64 (got "0")'],
     [['--jobs', 'two'], '--jobs must be a whole number from 1 to 64 (got "two")'],
   ])('exits 2 on %j and points to --help', async (args, message) => {
