@@ -40,16 +40,28 @@ describe('chip-advice with invalid answers', () => {
     );
   });
 
-  it('names the workload by position in a JSON array', async () => {
+  it('names the workload by position and line in a JSON array', async () => {
     const batch = [AWS_FRIENDLY_TRAINING, 42, { ...AWS_FRIENDLY_TRAINING, colour: 'red' }];
-    const result = await advise(['--answers', file('bad-array.json', batch), '--json']);
+    // One element per line after the "[", and a blank line before the third.
+    const [first, second, third] = batch.map((element) => JSON.stringify(element));
+    const text = `[\n${first},\n${second},\n\n${third}\n]\n`;
+    const result = await advise(['--answers', file('bad-array.json', text), '--json']);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(
-      "chip-advice: workload #2: answers: must be a JSON object with the questionnaire's fields, got the number 42\n",
+      "chip-advice: workload #2 (line 3): answers: must be a JSON object with the questionnaire's fields, got the number 42\n",
     );
-    expect(result.stderr).toContain('chip-advice: workload #3: colour: is not a question');
+    expect(result.stderr).toContain('chip-advice: workload #3 (line 5): colour: is not a question');
     expect(result.stderr).toContain('2 of 3 workloads are invalid; nothing was evaluated');
+  });
+
+  it('names the line of a JSON array element far into the file (past the first chunk read)', async () => {
+    const valid = Array.from({ length: 3000 }, () => JSON.stringify(AWS_FRIENDLY_TRAINING));
+    const text = `[\n${[...valid, '{"workload": "training"}'].join(',\n')}\n]\n`;
+    expect(text.length).toBeGreaterThan(256 * 1024);
+    const result = await advise(['--answers', file('long-array.json', text), '--json']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('chip-advice: workload #3001 (line 3002): ');
   });
 });
 
