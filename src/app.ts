@@ -1,23 +1,16 @@
 import type { webApi } from '@slack/bolt';
-import { APP_VERSION } from './app-version.js';
+import { appStorage, closeRecords, type StorageDeps, startRetention } from './app-storage.js';
 import type { Config } from './config.js';
 import { type Advisor, createAdvisor, loadRuleset, type Ruleset } from './core/index.js';
 import { createLogger, type Logger } from './logger.js';
 import type { ChipAdviceBolt } from './slack/context.js';
 import { AdviceDelivery } from './slack/delivery/deliver.js';
 import { MetadataSigner } from './slack/delivery/signed-metadata.js';
-import {
-  type DuplicateStore,
-  dropDuplicates,
-  MemoryDuplicates,
-  SharedDuplicates,
-} from './slack/duplicates/index.js';
-import { DecisionHistory, DecisionRecorder } from './slack/history/index.js';
+import { type DuplicateStore, dropDuplicates, MemoryDuplicates } from './slack/duplicates/index.js';
 import { registerListeners } from './slack/listeners/index.js';
 import { PinoBoltLogger } from './slack/logging/bolt-logger.js';
 import { errorHandler } from './slack/logging/error-handler.js';
 import { requestLogger } from './slack/logging/request-logger.js';
-import { ChannelPortfolio } from './slack/portfolio/channel-portfolio.js';
 import { AckGate, type Drained, GatedApp } from './slack/transport/ack-gate.js';
 import { slackHttp } from './slack/transport/http-client.js';
 import { closeConnections, createReceiver } from './slack/transport/receiver.js';
@@ -25,15 +18,7 @@ import { guardSocketMode } from './slack/transport/socket-guard.js';
 import { checkBotToken } from './slack/transport/token-check.js';
 import { webClientOptions } from './slack/transport/web-client.js';
 import { createWorkspaces } from './slack/workspaces/index.js';
-import {
-  createDuplicateClaims,
-  createRecordWriter,
-  createRetention,
-  type RecordWriter,
-  type RecordWriterOptions,
-  rulesVersion,
-  type Store,
-} from './storage/index.js';
+import type { Store } from './storage/index.js';
 
 /** What the app is built from besides its config; tests inject these. */
 export interface AppDeps {
@@ -62,7 +47,7 @@ export interface AppDeps {
    */
   readonly store?: Pick<Store, 'decisions' | 'deliveryKeys' | 'installations'>;
   /** The record writer's retry waits and queue bound (tests shorten them). */
-  readonly records?: Pick<RecordWriterOptions, 'firstDelayMs' | 'maxDelayMs' | 'maxPending'>;
+  readonly records?: StorageDeps['records'];
   /** Longest wait for a duplicate claim in the database before it is made in memory (500 ms). */
   readonly claimTimeoutMs?: number;
   /** Longest wait for the database when reading history for a person (2.5 s). */
@@ -139,60 +124,20 @@ export function createApp(config: Config, deps: AppDeps = {}): ChipAdviceApp {
     convoStore: false,
   });
   const local = deps.duplicates ?? new MemoryDuplicates();
-  const { store } = deps;
-  const storage = store && {
-    writer: createRecordWriter({
-      decisions: store.decisions,
-      logger: logger.child({ component: 'records' }),
-      ...deps.records,
-    }),
-    shared: new SharedDuplicates(
-      createDuplicateClaims({
-        keys: store.deliveryKeys,
-        logger: logger.child({ component: 'duplicates' }),
-        ...(deps.claimTimeoutMs === undefined ? {} : { timeoutMs: deps.claimTimeoutMs }),
-      }),
-    ),
-    retention: createRetention({
-      decisions: store.decisions,
-      deliveryKeys: store.deliveryKeys,
-      retentionDays: config.decisionRetentionDays,
-      logger: logger.child({ component: 'retention' }),
-    }),
-  };
+  const storage = deps.store && appStorage(config, advisor, logger, { ...deps, store: deps.store });
   const duplicates = storage?.shared ?? local;
   bolt.use(requestLogger(logger));
   bolt.use(dropDuplicates({ local, shared: duplicates }));
   bolt.error(errorHandler(logger));
   const signer = MetadataSigner.fromSecrets(config.secrets);
   const delivery = new AdviceDelivery({ signer, fetch: http.fetch });
-  const history =
-    store &&
-    storage &&
-    new DecisionHistory({
-      recorder: new DecisionRecorder(storage.writer, {
-        rulesVersion: advisor.ruleset.version ?? rulesVersion(config.rulesDir),
-        appVersion: APP_VERSION,
-      }),
-      decisions: store.decisions,
-      ruleset: advisor.ruleset,
-      ...(deps.historyTimeoutMs === undefined ? {} : { timeoutMs: deps.historyTimeoutMs }),
-    });
-  const portfolio =
-    store &&
-    new ChannelPortfolio({
-      decisions: store.decisions,
-      advisor,
-      rulesVersion: advisor.ruleset.version ?? rulesVersion(config.rulesDir),
-      ...(deps.historyTimeoutMs === undefined ? {} : { timeoutMs: deps.historyTimeoutMs }),
-    });
   registerListeners(bolt, {
     advisor,
     signer,
     duplicates,
     delivery,
-    history,
-    portfolio,
+    history: storage?.history,
+    portfolio: storage?.portfolio,
     workspaces: workspaces?.cleanup,
   });
   let stopRetention: (() => void) | undefined;
@@ -230,22 +175,4 @@ export function createApp(config: Config, deps: AppDeps = {}): ChipAdviceApp {
       return drained;
     },
   };
-}
-
-/** Prunes once now (in the background) and then every `everyMs`; returns how to stop it. */
-function startRetention(
-  retention: ReturnType<typeof createRetention>,
-  logger: Logger,
-  everyMs: number | undefined,
-): () => void {
-  retention.pruneNow().catch((error: unknown) => {
-    logger.warn({ err: error }, 'could not prune old records; will try again');
-  });
-  return retention.schedule(everyMs);
-}
-
-/** At most 3 s (or the shutdown bound, if shorter) more for records the database has not taken. */
-async function closeRecords(writer: RecordWriter | undefined, shutdownMs: number): Promise<void> {
-  if (!writer) return;
-  await writer.close(Math.min(3_000, shutdownMs));
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { unsetIfBlank } from './config-values.js';
 
 /**
  * The variables of multi-workspace mode (CONTRACT.md section 6): all three switch it on, in
@@ -37,8 +38,7 @@ export const OAUTH_HOW_TO_FIX: Record<string, string> = {
   DECISIONS_ON_UNINSTALL: `set one of ${UNINSTALL_CHOICES.join(', ')}, or unset it for delete`,
 };
 
-const blank = (value: unknown) =>
-  typeof value === 'string' && value.trim() === '' ? undefined : value;
+const blank = unsetIfBlank;
 
 /** The fields of the env schema that only multi-workspace mode reads. */
 export const oauthShape = {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { millis, token, unsetIfBlank, wholeNumber } from './config-values.js';
 import {
   OAUTH_HOW_TO_FIX,
   type OAuthConfig,
@@ -75,49 +76,11 @@ const HOW_TO_FIX: Record<string, string> = {
   ...OAUTH_HOW_TO_FIX,
 };
 
-/** `FOO=` in a .env file means "not set", not "set to nothing". */
-const unsetIfBlank = (value: unknown) =>
-  typeof value === 'string' && value.trim() === '' ? undefined : value;
-
-const token = (prefix: string) =>
-  z.string({ error: 'is missing' }).refine((value) => value.startsWith(prefix), {
-    // Show only the prefix: the rest of a token is a secret, even a wrong one.
-    error: (issue) =>
-      `must start with ${prefix} (got a value starting with "${String(issue.input).slice(0, 5)}")`,
-  });
-
-/** A whole number of milliseconds given as text, within bounds, with a default. */
-const millis = (min: number, max: number, fallback: number) =>
-  z.preprocess(
-    unsetIfBlank,
-    z
-      .string()
-      .regex(/^\d{1,7}$/, {
-        error: (issue) => `must be a number of milliseconds (got "${issue.input}")`,
-      })
-      .transform(Number)
-      .pipe(
-        z
-          .number()
-          .min(min, { error: `must be at least ${min}` })
-          .max(max, { error: `must be at most ${max}` }),
-      )
-      .default(fallback),
-  );
-
 const shape = {
   SLACK_BOT_TOKEN: z.preprocess(unsetIfBlank, token('xoxb-')),
   SLACK_APP_TOKEN: z.preprocess(unsetIfBlank, token('xapp-').optional()),
   SLACK_SIGNING_SECRET: z.preprocess(unsetIfBlank, z.string().optional()),
-  PORT: z.preprocess(
-    unsetIfBlank,
-    z
-      .string()
-      .regex(/^\d{1,5}$/, { error: (issue) => `must be a port number (got "${issue.input}")` })
-      .transform(Number)
-      .pipe(z.number().max(65535, { error: 'must be at most 65535' }))
-      .default(3000),
-  ),
+  PORT: z.preprocess(unsetIfBlank, wholeNumber('a port number', 5, 0, 65535).default(3000)),
   SLACK_API_URL: z.preprocess(
     unsetIfBlank,
     z
@@ -135,17 +98,7 @@ const shape = {
   DATABASE_URL: databaseUrlSchema,
   DECISION_RETENTION_DAYS: z.preprocess(
     unsetIfBlank,
-    z
-      .string()
-      .regex(/^\d{1,5}$/, { error: (issue) => `must be a number of days (got "${issue.input}")` })
-      .transform(Number)
-      .pipe(
-        z
-          .number()
-          .min(1, { error: 'must be at least 1' })
-          .max(36_500, { error: 'must be at most 36500' }),
-      )
-      .optional(),
+    wholeNumber('a number of days', 5, 1, 36_500).optional(),
   ),
   NODE_ENV: z.string().optional(),
   ...oauthShape,

@@ -50,8 +50,15 @@ export const databaseUrlSchema = z.preprocess(
           return problem('is not a valid postgres:// URL');
         }
         if (url.hostname === '') return problem('has no host name (postgres://USER@HOST/DATABASE)');
-        const password = url.password === '' ? undefined : decodeURIComponent(url.password);
-        return { engine: 'postgres', url: value, password };
+        // pg decodes both; a stray `%` would otherwise throw URIError far from DATABASE_URL.
+        const user = decoded(url.username);
+        const password = url.password === '' ? '' : decoded(url.password);
+        if (user === undefined || password === undefined) {
+          return problem(
+            'has a user name or password that is not percent-encoded (write % as %25)',
+          );
+        }
+        return { engine: 'postgres', url: value, password: password || undefined };
       }
       if (/^file:/i.test(value)) {
         const file = filePath(value);
@@ -64,6 +71,15 @@ export const databaseUrlSchema = z.preprocess(
       );
     }),
 );
+
+/** `text` percent-decoded; undefined when it is not valid percent-encoding. */
+function decoded(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+}
 
 /** The path in `file:PATH`, or in a `file:///abs/path` URL; undefined when there is none. */
 function filePath(value: string): string | undefined {

@@ -43,12 +43,6 @@ export interface Store {
   readonly decisions: Decisions;
   readonly deliveryKeys: DeliveryKeys;
   /**
-   * Deletes everything kept about one workspace (for an uninstall): its decision records. The
-   * delivery keys hold no workspace (digests that expire within minutes), so none are kept
-   * about it. Returns how many rows were deleted.
-   */
-  deleteWorkspace(teamId: string): Promise<{ readonly decisions: number }>;
-  /**
    * The installations of multi-workspace mode, their tokens sealed with a key derived from
    * `tokenKey` (SLACK_TOKEN_ENCRYPTION_KEY, or SLACK_STATE_SECRET).
    */
@@ -109,15 +103,11 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     db = await connect(timeouts.queryMs);
   }
   let closed = false;
-  const decisions = createDecisions(db, logger);
   return {
     engine: database.engine,
     described,
-    decisions,
+    decisions: createDecisions(db, logger),
     deliveryKeys: createDeliveryKeys(db, options.now),
-    async deleteWorkspace(teamId) {
-      return { decisions: await decisions.deleteWorkspace(teamId) };
-    },
     installations: (tokenKey) =>
       createInstallations(db, database.engine, createTokenCipher(tokenKey), options.now),
     async close() {

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { APP_VERSION } from '../../src/app-version.js';
 import { loadRuleset } from '../../src/core/index.js';
-import type { Store } from '../../src/storage/index.js';
 import { CHANNEL, messageButtonClick } from '../../testkit/slack-payloads.js';
-import { ENGINES, type TestDatabase, testDatabase } from '../storage/support/engines.js';
+import { ENGINES } from '../storage/support/engines.js';
 import {
   answerQuestionnaire,
   INFERENCE_ANSWERS,
@@ -13,36 +12,19 @@ import {
   TRAINING_ANSWERS,
   viewOf,
 } from '../support/flows.js';
-import type { HttpHarness } from '../support/harness.js';
-import { recordsIn, startWithStore, TEAM_ID } from '../support/store-app.js';
+import { recordsIn, TEAM_ID, useAppWithStore } from '../support/store-app.js';
 
 /**
  * A decision record for every delivered advice, written by the real app (signed requests to its
  * receiver, the fake Web API) into a real database, on both engines.
  */
 describe.each(ENGINES)('decision records on %s', (engine) => {
-  let db: TestDatabase;
-  let store: Store;
-  let harness: HttpHarness;
-
-  beforeAll(async () => {
-    db = await testDatabase(engine, 'app_records');
-    store = await db.open();
-  });
-  afterAll(async () => {
-    await store?.close();
-    await db?.drop();
-  });
-  beforeEach(async (context) => {
-    await db.raw('delete from decisions');
-    harness = await startWithStore(store);
-    context.onTestFinished(() => harness.close());
-  });
+  const app = useAppWithStore(engine, 'app_records');
 
   it('records the delivered advice: where, who, the answers, the chip, the ranking and the versions', async () => {
-    await answerQuestionnaire(harness, await openFromCommand(harness), TRAINING_ANSWERS);
-    const summary = await nthPosted(harness, 1);
-    const [record] = await recordsIn(store, 1);
+    await answerQuestionnaire(app.harness, await openFromCommand(app.harness), TRAINING_ANSWERS);
+    const summary = await nthPosted(app.harness, 1);
+    const [record] = await recordsIn(app.store, 1);
     expect(record).toMatchObject({
       workspace: { teamId: TEAM_ID },
       channelId: CHANNEL.id,
@@ -62,22 +44,22 @@ describe.each(ENGINES)('decision records on %s', (engine) => {
   });
 
   it('"Change answers" in the thread writes a new record that supersedes the first; the first stays', async () => {
-    await answerQuestionnaire(harness, await openFromCommand(harness), INFERENCE_ANSWERS);
-    const summary = await nthPosted(harness, 1);
-    await recordsIn(store, 1);
+    await answerQuestionnaire(app.harness, await openFromCommand(app.harness), INFERENCE_ANSWERS);
+    const summary = await nthPosted(app.harness, 1);
+    await recordsIn(app.store, 1);
     const click = messageButtonClick(summary, 'chip_advice_change_answers', {
-      responseUrl: harness.api.responseUrl(),
+      responseUrl: app.harness.api.responseUrl(),
     });
-    await harness.interact(click);
-    const view = viewOf((await harness.api.waitFor('views.open', 2))[1]);
-    await submit(harness, view, { ...INFERENCE_ANSWERS, monthlySpendUsd: 5000 });
-    const second = await nthPosted(harness, 3);
-    const records = await recordsIn(store, 2);
+    await app.harness.interact(click);
+    const view = viewOf((await app.harness.api.waitFor('views.open', 2))[1]);
+    await submit(app.harness, view, { ...INFERENCE_ANSWERS, monthlySpendUsd: 5000 });
+    const second = await nthPosted(app.harness, 3);
+    const records = await recordsIn(app.store, 2);
     expect(records.map((r) => [r.summaryTs, r.threadTs, r.superseded])).toEqual([
       [second.message.ts, summary.message.ts, false],
       [summary.message.ts, summary.message.ts, true],
     ]);
-    const current = await store.decisions.currentInThread(
+    const current = await app.store.decisions.currentInThread(
       TEAM_ID,
       CHANNEL.id,
       summary.message.ts as string,
@@ -86,39 +68,39 @@ describe.each(ENGINES)('decision records on %s', (engine) => {
   });
 
   it('writes nothing for a What-if reply', async () => {
-    await answerQuestionnaire(harness, await openFromCommand(harness), INFERENCE_ANSWERS);
-    await nthPosted(harness, 1);
-    const reasoning = await nthPosted(harness, 2);
-    await recordsIn(store, 1);
-    await harness.interact(
+    await answerQuestionnaire(app.harness, await openFromCommand(app.harness), INFERENCE_ANSWERS);
+    await nthPosted(app.harness, 1);
+    const reasoning = await nthPosted(app.harness, 2);
+    await recordsIn(app.store, 1);
+    await app.harness.interact(
       messageButtonClick(reasoning, 'chip_advice_what_if', {
-        responseUrl: harness.api.responseUrl(),
+        responseUrl: app.harness.api.responseUrl(),
       }),
     );
-    await nthPosted(harness, 3);
-    await harness.logs.waitFor('what-if answered');
-    await harness.settle();
-    expect(await recordsIn(store, 2, CHANNEL.id, 300)).toHaveLength(1);
+    await nthPosted(app.harness, 3);
+    await app.harness.logs.waitFor('what-if answered');
+    await app.harness.settle();
+    expect(await recordsIn(app.store, 2, CHANNEL.id, 300)).toHaveLength(1);
   });
 
   it('keeps no token or secret in any table', async () => {
-    await answerQuestionnaire(harness, await openFromCommand(harness), TRAINING_ANSWERS);
-    await recordsIn(store, 1);
-    await harness.command('history');
-    await harness.api.waitFor('response_url');
+    await answerQuestionnaire(app.harness, await openFromCommand(app.harness), TRAINING_ANSWERS);
+    await recordsIn(app.store, 1);
+    await app.harness.command('history');
+    await app.harness.api.waitFor('response_url');
     const tables =
       engine === 'sqlite'
-        ? await db.raw(`select name from sqlite_master where type = 'table'`)
-        : await db.raw(
+        ? await app.db.raw(`select name from sqlite_master where type = 'table'`)
+        : await app.db.raw(
             `select table_name as name from information_schema.tables where table_schema = $1`,
-            [db.schema],
+            [app.db.schema],
           );
     expect(tables.map((t) => t.name)).toEqual(
       expect.arrayContaining(['decisions', 'delivery_keys']),
     );
     let rows = 0;
     for (const { name } of tables) {
-      for (const row of await db.raw(`select * from "${String(name)}"`)) {
+      for (const row of await app.db.raw(`select * from "${String(name)}"`)) {
         rows += 1;
         const text = JSON.stringify(row);
         for (const secret of [
@@ -137,13 +119,13 @@ describe.each(ENGINES)('decision records on %s', (engine) => {
   });
 
   it('deletes one workspace’s data, and only that workspace’s', async () => {
-    await answerQuestionnaire(harness, await openFromCommand(harness), TRAINING_ANSWERS);
-    const [mine] = await recordsIn(store, 1);
+    await answerQuestionnaire(app.harness, await openFromCommand(app.harness), TRAINING_ANSWERS);
+    const [mine] = await recordsIn(app.store, 1);
     if (!mine) throw new Error('no record');
-    await store.decisions.record({ ...mine, workspace: { teamId: 'T0OTHER' } });
-    expect(await store.deleteWorkspace(TEAM_ID)).toEqual({ decisions: 1 });
-    expect(await recordsIn(store, 1, CHANNEL.id, 0)).toEqual([]);
-    const other = await store.decisions.recentInChannel('T0OTHER', CHANNEL.id);
+    await app.store.decisions.record({ ...mine, workspace: { teamId: 'T0OTHER' } });
+    expect(await app.store.decisions.deleteWorkspace(TEAM_ID)).toBe(1);
+    expect(await recordsIn(app.store, 1, CHANNEL.id, 0)).toEqual([]);
+    const other = await app.store.decisions.recentInChannel('T0OTHER', CHANNEL.id);
     expect(other.decisions).toHaveLength(1);
   });
 });

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/storage/index.js';
+import { describe, expect, it } from 'vitest';
 import { appHomeOpened, CHANNEL } from '../../testkit/slack-payloads.js';
 import { aDecision } from '../storage/support/decisions.js';
-import { ENGINES, type TestDatabase, testDatabase } from '../storage/support/engines.js';
+import { ENGINES } from '../storage/support/engines.js';
 import {
   answerQuestionnaire,
   INFERENCE_ANSWERS,
@@ -11,37 +10,20 @@ import {
   TRAINING_ANSWERS,
   viewOf,
 } from '../support/flows.js';
-import type { HttpHarness } from '../support/harness.js';
-import { recordsIn, startWithStore, TEAM_ID } from '../support/store-app.js';
+import { recordsIn, TEAM_ID, useAppWithStore } from '../support/store-app.js';
 
 type Json = Record<string, unknown>;
 const textOf = (blocks: unknown) => JSON.stringify(blocks);
 
 describe.each(ENGINES)('looking back on %s', (engine) => {
-  let db: TestDatabase;
-  let store: Store;
-  let harness: HttpHarness;
-
-  beforeAll(async () => {
-    db = await testDatabase(engine, 'app_history');
-    store = await db.open();
-  });
-  afterAll(async () => {
-    await store?.close();
-    await db?.drop();
-  });
-  beforeEach(async (context) => {
-    await db.raw('delete from decisions');
-    harness = await startWithStore(store);
-    context.onTestFinished(() => harness.close());
-  });
+  const app = useAppWithStore(engine, 'app_history');
 
   /** Runs `/chip-advice history` → what the app sent to the command's response_url. */
   async function history(): Promise<Json> {
-    const response = await harness.command('history');
+    const response = await app.harness.command('history');
     expect(response.status).toBe(200);
     expect(response.text).toBe('');
-    const [reply] = await harness.api.waitFor('response_url');
+    const [reply] = await app.harness.api.waitFor('response_url');
     return reply?.params as Json;
   }
 
@@ -54,17 +36,17 @@ describe.each(ENGINES)('looking back on %s', (engine) => {
   });
 
   it('lists the channel’s decisions newest first, each linked to its thread, only to the person', async () => {
-    await answerQuestionnaire(harness, await openFromCommand(harness), TRAINING_ANSWERS);
-    const first = await nthPosted(harness, 1);
-    await recordsIn(store, 1);
-    await answerQuestionnaire(harness, await openFromCommand(harness), {
+    await answerQuestionnaire(app.harness, await openFromCommand(app.harness), TRAINING_ANSWERS);
+    const first = await nthPosted(app.harness, 1);
+    await recordsIn(app.store, 1);
+    await answerQuestionnaire(app.harness, await openFromCommand(app.harness), {
       ...INFERENCE_ANSWERS,
       workloadName: 'Search <ranking>',
     });
-    const second = await nthPosted(harness, 3);
-    await recordsIn(store, 2);
+    const second = await nthPosted(app.harness, 3);
+    await recordsIn(app.store, 2);
     // Another channel's decision is not listed.
-    await store.decisions.record(
+    await app.store.decisions.record(
       await aDecision({ workspace: { teamId: TEAM_ID }, channelId: 'C0OTHER' }),
     );
 
@@ -80,29 +62,28 @@ describe.each(ENGINES)('looking back on %s', (engine) => {
     expect(lines[1]).toMatch(
       /<!date\^\d+\^\{date_short_pretty\} \{time\}\|20\d\d-.*> · asked by <@U0ASKER>/,
     );
-    expect(harness.api.callsTo('chat.getPermalink').map((call) => call.params.channel)).toEqual([
-      CHANNEL.id,
-      CHANNEL.id,
-    ]);
+    expect(app.harness.api.callsTo('chat.getPermalink').map((call) => call.params.channel)).toEqual(
+      [CHANNEL.id, CHANNEL.id],
+    );
   });
 
   it('still lists a decision without its link when Slack gives none', async () => {
-    await answerQuestionnaire(harness, await openFromCommand(harness), TRAINING_ANSWERS);
-    await recordsIn(store, 1);
-    harness.api.fail('chat.getPermalink', { error: 'message_not_found' });
+    await answerQuestionnaire(app.harness, await openFromCommand(app.harness), TRAINING_ANSWERS);
+    await recordsIn(app.store, 1);
+    app.harness.api.fail('chat.getPermalink', { error: 'message_not_found' });
     const reply = await history();
     expect(textOf(reply.blocks)).toContain('*ranking model* → NVIDIA Blackwell/Rubin');
-    await harness.logs.waitFor('some history entries have no link: chat.getPermalink failed');
+    await app.harness.logs.waitFor('some history entries have no link: chat.getPermalink failed');
   });
 
   it('lists the person’s own recent decisions on their Home tab', async () => {
-    await answerQuestionnaire(harness, await openFromCommand(harness), TRAINING_ANSWERS);
-    await recordsIn(store, 1);
-    await store.decisions.record(
+    await answerQuestionnaire(app.harness, await openFromCommand(app.harness), TRAINING_ANSWERS);
+    await recordsIn(app.store, 1);
+    await app.store.decisions.record(
       await aDecision({ workspace: { teamId: TEAM_ID }, userId: 'U0SOMEONE' }),
     );
-    await harness.event(appHomeOpened('home'));
-    const [publish] = await harness.api.waitFor('views.publish');
+    await app.harness.event(appHomeOpened('home'));
+    const [publish] = await app.harness.api.waitFor('views.publish');
     expect(publish?.params.user_id).toBe('U0ASKER');
     const text = textOf((publish?.params.view as Json | undefined)?.blocks);
     expect(text).toContain('Your recent decisions');
@@ -113,15 +94,15 @@ describe.each(ENGINES)('looking back on %s', (engine) => {
   });
 
   it('tells a person with no decisions yet on the Home tab', async () => {
-    await harness.event(appHomeOpened('home'));
-    const [publish] = await harness.api.waitFor('views.publish');
+    await app.harness.event(appHomeOpened('home'));
+    const [publish] = await app.harness.api.waitFor('views.publish');
     expect(textOf((publish?.params.view as Json | undefined)?.blocks)).toContain(
       'None yet: the advice you ask for will be listed here.',
     );
   });
 
   it('mentions history in help', async () => {
-    const response = await harness.command('help');
+    const response = await app.harness.command('help');
     expect(textOf(response.json)).toContain('/chip-advice history');
   });
 });

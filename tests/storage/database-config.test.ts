@@ -71,6 +71,14 @@ describe('DATABASE_URL', () => {
     ['postgres://', 'DATABASE_URL has no host name (postgres://USER@HOST/DATABASE)'],
     ['postgres://db:port/chip', 'DATABASE_URL is not a valid postgres:// URL'],
     ['postgres:///chip', 'DATABASE_URL has no host name (postgres://USER@HOST/DATABASE)'],
+    [
+      'postgres://app:50%off@db/chip',
+      'DATABASE_URL has a user name or password that is not percent-encoded (write % as %25)',
+    ],
+    [
+      'postgres://a%zz:pw@db/chip',
+      'DATABASE_URL has a user name or password that is not percent-encoded (write % as %25)',
+    ],
   ])('refuses %s, naming DATABASE_URL and what to set', (value, start) => {
     const [problem, ...others] = problemsOf({ DATABASE_URL: value });
     expect(others).toEqual([]);

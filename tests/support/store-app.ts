@@ -1,7 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { AppDeps } from '../../src/app.js';
 import type { Decision, Store } from '../../src/storage/index.js';
 import { CHANNEL } from '../../testkit/slack-payloads.js';
+import { type TestDatabase, testDatabase } from '../storage/support/engines.js';
 import { type HttpHarness, startHttpHarness } from './harness.js';
 
 /** The fake Web API's workspace, where every test request comes from. */
@@ -29,4 +31,48 @@ export async function recordsIn(
     if (decisions.length >= count || Date.now() > deadline) return decisions;
     await sleep(20);
   }
+}
+
+/** What {@link useAppWithStore} gives each test: set once its hooks have run. */
+export interface AppWithStore {
+  readonly db: TestDatabase;
+  readonly store: Store;
+  readonly harness: HttpHarness;
+}
+
+/**
+ * Registers the hooks of a suite over the real app and a database of its own (`name`) on
+ * `engine`: one store for the suite, and before each test no decisions and a fresh app over it.
+ */
+export function useAppWithStore(engine: 'sqlite' | 'postgres', name: string): AppWithStore {
+  const current: { db?: TestDatabase; store?: Store; harness?: HttpHarness } = {};
+  const got = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`${what} is not ready: use it inside a test`);
+    return value;
+  };
+  beforeAll(async () => {
+    current.db = await testDatabase(engine, name);
+    current.store = await current.db.open();
+  });
+  afterAll(async () => {
+    await current.store?.close();
+    await current.db?.drop();
+  });
+  beforeEach(async (context) => {
+    await got(current.db, 'db').raw('delete from decisions');
+    const harness = await startWithStore(got(current.store, 'store'));
+    current.harness = harness;
+    context.onTestFinished(() => harness.close());
+  });
+  return {
+    get db() {
+      return got(current.db, 'db');
+    },
+    get store() {
+      return got(current.store, 'store');
+    },
+    get harness() {
+      return got(current.harness, 'harness');
+    },
+  };
 }

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { OAuthConfig } from '../../config-workspaces.js';
 import type { Logger } from '../../logger.js';
 import type { Decisions, InstallationKey } from '../../storage/index.js';
@@ -5,6 +6,13 @@ import type { DatabaseInstallationStore } from './installation-store.js';
 
 /** Why a workspace's tokens are being deleted. */
 export type Departure = 'app_uninstalled' | 'tokens_revoked';
+
+/**
+ * The waits between attempts when the database fails. Bolt acknowledges an event before its
+ * listener runs, so Slack never sends a failed uninstall again: the app tries again itself,
+ * for a few seconds (short enough to fit in a stop's SHUTDOWN_TIMEOUT_MS).
+ */
+export const CLEANUP_RETRY_DELAYS_MS: readonly number[] = [500, 2_000, 5_000];
 
 /**
  * What an uninstall leaves behind: the workspace's tokens are deleted, and its decision records
@@ -16,16 +24,37 @@ export class WorkspaceCleanup {
     private readonly installations: DatabaseInstallationStore,
     private readonly decisions: Pick<Decisions, 'deleteWorkspace' | 'deleteEnterprise'>,
     private readonly keep: OAuthConfig['decisionsOnUninstall'],
+    private readonly retryDelaysMs: readonly number[] = CLEANUP_RETRY_DELAYS_MS,
   ) {}
 
+  /**
+   * Deletes what the workspace left, trying again while the database fails; when it still fails
+   * the error says what was left, so that someone can delete it by hand.
+   */
   async forget(key: InstallationKey, why: Departure, logger: Logger): Promise<void> {
-    const tokens = await this.installations.remove(key);
-    let decisions = 0;
-    if (this.keep === 'delete') {
-      if (key.isEnterpriseInstall && key.enterpriseId) {
-        decisions = await this.decisions.deleteEnterprise(key.enterpriseId);
-      } else if (key.teamId) {
-        decisions = await this.decisions.deleteWorkspace(key.teamId);
+    let tokens: number | undefined;
+    let decisions: number | undefined;
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        tokens ??= await this.installations.remove(key);
+        decisions ??= await this.#deleteDecisions(key);
+        break;
+      } catch (error) {
+        const left = tokens === undefined ? 'tokens and decision records' : 'decision records';
+        const delay = this.retryDelaysMs[attempt];
+        const where = { event: why, teamId: key.teamId, enterpriseId: key.enterpriseId };
+        if (delay === undefined) {
+          logger.error(
+            { ...where, err: error, attempts: attempt + 1 },
+            `${why}: could not delete the workspace's ${left}; they are still in the database`,
+          );
+          return;
+        }
+        logger.warn(
+          { ...where, err: error, retryInMs: delay },
+          `${why}: could not delete the workspace's ${left}; will try again`,
+        );
+        await sleep(delay);
       }
     }
     logger.info(
@@ -40,5 +69,13 @@ export class WorkspaceCleanup {
       },
       `${why}: the workspace's tokens are deleted${this.keep === 'delete' ? ', and its decision records' : '; its decision records are kept (DECISIONS_ON_UNINSTALL=keep)'}`,
     );
+  }
+
+  async #deleteDecisions(key: InstallationKey): Promise<number> {
+    if (this.keep !== 'delete') return 0;
+    if (key.isEnterpriseInstall && key.enterpriseId) {
+      return this.decisions.deleteEnterprise(key.enterpriseId);
+    }
+    return key.teamId ? this.decisions.deleteWorkspace(key.teamId) : 0;
   }
 }

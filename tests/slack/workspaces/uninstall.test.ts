@@ -101,6 +101,24 @@ describe.each(ENGINES)('uninstalling, on %s', (engine) => {
     );
   });
 
+  it('the database failing mid-uninstall: the app tries again, and deletes the records once it is back', async () => {
+    h.logs.clear();
+    // The decisions table gone for a moment: the tokens are deleted, the records cannot be.
+    await h.db.raw('alter table decisions rename to decisions_away');
+    try {
+      expect((await h.event(fromWorkspace(alpha), uninstalled)).status).toBe(200);
+      await h.logs.waitFor(
+        "app_uninstalled: could not delete the workspace's decision records; will try again",
+      );
+    } finally {
+      await h.db.raw('alter table decisions_away rename to decisions');
+    }
+    const done = await h.logs.waitFor(/^app_uninstalled: the workspace's tokens are deleted/);
+    expect(done).toMatchObject({ installationsDeleted: 1, decisions: 'deleted' });
+    expect(await decisionsOf(h, alpha.team.id)).toBe(0);
+    expect((await h.rows()).map((row) => row.team_id)).not.toContain(alpha.team.id);
+  });
+
   it('tokens_revoked for user tokens only keeps the installation', async () => {
     await h.event(fromWorkspace(beta), { ...revoked, tokens: { oauth: ['U0BETAADMIN'], bot: [] } });
     await h.logs.waitFor('tokens_revoked for user tokens only; the app keeps none');
