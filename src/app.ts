@@ -97,7 +97,12 @@ export function createApp(config: Config, deps: AppDeps = {}): ChipAdviceApp {
   if (config.oauth && !deps.store) throw new RangeError('multi-workspace mode needs deps.store');
   const workspaces =
     config.oauth && deps.store
-      ? createWorkspaces(config.oauth, { store: deps.store, clientOptions, logger })
+      ? createWorkspaces(config.oauth, {
+          store: deps.store,
+          clientOptions,
+          logger,
+          fetch: http.fetch,
+        })
       : undefined;
   const { botToken } = config;
   const receiver = createReceiver(config.mode, {
@@ -128,7 +133,7 @@ export function createApp(config: Config, deps: AppDeps = {}): ChipAdviceApp {
   const duplicates = storage?.shared ?? local;
   bolt.use(requestLogger(logger));
   bolt.use(dropDuplicates({ local, shared: duplicates }));
-  bolt.error(errorHandler(logger));
+  bolt.error(errorHandler(logger, workspaces?.afterError));
   const signer = MetadataSigner.fromSecrets(config.secrets);
   const delivery = new AdviceDelivery({ signer, fetch: http.fetch });
   registerListeners(bolt, {

@@ -14,6 +14,7 @@ export const AppErrorCode = {
   StorageTooNew: 'chip_advice_storage_too_new',
   StorageMigrationFailed: 'chip_advice_storage_migration_failed',
   StoredDataInvalid: 'chip_advice_stored_data_invalid',
+  InstallationUnavailable: 'chip_advice_installation_unavailable',
 } as const;
 
 export type AppErrorCode = (typeof AppErrorCode)[keyof typeof AppErrorCode];
@@ -164,5 +165,22 @@ export class PostUnconfirmedError extends Error implements CodedError {
       `${method} was sent but Slack did not confirm it (${status === undefined ? 'no answer' : `HTTP ${status}`}); not retried, since it may have been done`,
       options,
     );
+  }
+}
+
+/**
+ * Multi-workspace mode: the installation of the workspace a request came from could not be read
+ * (the database failed, or a stored token no longer decrypts), so the request cannot be acted on.
+ * Distinct from a workspace without an installation, which is simply not processed.
+ */
+export class InstallationUnavailableError extends Error implements CodedError {
+  readonly code = AppErrorCode.InstallationUnavailable;
+  override readonly name = 'InstallationUnavailableError';
+
+  constructor(
+    readonly teamId: string | undefined,
+    options?: ErrorOptions,
+  ) {
+    super(`the installation of workspace ${teamId ?? '-'} could not be read`, options);
   }
 }

@@ -6,6 +6,7 @@ import { WorkspaceCleanup } from './cleanup.js';
 import { DatabaseInstallationStore } from './installation-store.js';
 import { type OAuthReceiverOptions, oauthReceiverOptions } from './oauth-options.js';
 import { botTokenRefresher } from './token-rotation.js';
+import { installationUnavailableNotice } from './unavailable-notice.js';
 
 export type { Departure, WorkspaceCleanup } from './cleanup.js';
 export {
@@ -14,12 +15,15 @@ export {
   LOOKUP_CACHE_MS,
 } from './installation-store.js';
 export { BOT_SCOPES, INSTALL_PATH, REDIRECT_PATH } from './oauth-options.js';
+export { INSTALLATION_UNAVAILABLE_TEXT } from './unavailable-notice.js';
 
 /** Multi-workspace mode, assembled: what the receiver, Bolt and the listeners are given. */
 export interface Workspaces {
   readonly installationStore: DatabaseInstallationStore;
   readonly receiverOptions: OAuthReceiverOptions;
   readonly cleanup: WorkspaceCleanup;
+  /** Tells the person when their request failed because its installation could not be read. */
+  readonly afterError: ReturnType<typeof installationUnavailableNotice>;
 }
 
 export interface WorkspacesParts {
@@ -28,6 +32,8 @@ export interface WorkspacesParts {
   /** The options of every WebClient (SLACK_API_URL, retries, timeouts). */
   readonly clientOptions: webApi.WebClientOptions;
   readonly logger: Logger;
+  /** The app's time-bounded fetch, for response URLs. */
+  readonly fetch: webApi.FetchFunction;
   readonly now?: () => number;
 }
 
@@ -53,5 +59,6 @@ export function createWorkspaces(oauth: OAuthConfig, parts: WorkspacesParts): Wo
       parts.store.decisions,
       oauth.decisionsOnUninstall,
     ),
+    afterError: installationUnavailableNotice(parts.fetch),
   };
 }

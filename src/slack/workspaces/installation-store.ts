@@ -1,5 +1,6 @@
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
 import { LRUCache } from 'lru-cache';
+import { InstallationUnavailableError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { InstallationKey, Installations, StoredInstallation } from '../../storage/index.js';
 import { type BotTokenRefresher, needsRefresh, REFRESH_MARGIN_MS } from './token-rotation.js';
@@ -77,7 +78,9 @@ export class DatabaseInstallationStore implements InstallationStore {
   }
 
   async fetchInstallation(query: InstallationQuery<boolean>): Promise<AnyInstallation> {
-    let found = await this.lookup(query);
+    let found = await this.lookup(query).catch((error: unknown) => {
+      throw new InstallationUnavailableError(query.teamId, { cause: error });
+    });
     if (found === undefined) {
       const where = { teamId: query.teamId, enterpriseId: query.enterpriseId };
       this.logger.warn(where, 'request from a workspace without an installation: not processed');
