@@ -1,6 +1,13 @@
 import { describe, expect } from 'vitest';
 import { elementOf } from '../../testkit/fill-form.js';
-import { buttonsOf, messageButtonClick } from '../../testkit/slack-payloads.js';
+import {
+  buttonsOf,
+  ephemeralButtonClick,
+  messageButtonClick,
+} from '../../testkit/slack-payloads.js';
+
+type Json = Record<string, unknown>;
+
 import { test } from '../support/fixtures.js';
 import {
   answerQuestionnaire,
@@ -123,6 +130,25 @@ describe('What if…', () => {
       'What if monthly spend were at most $10,000? NVIDIA Blackwell/Rubin would be recommended instead of AWS Inferentia.',
     );
     expect(JSON.stringify(reply?.params.blocks)).toContain('How the scores move');
+  });
+
+  it('takes the answers of an ephemeral what-if reply into the questionnaire for the same thread', async ({
+    harness,
+    posted: { summary, reasoning, click },
+  }) => {
+    harness.api.fail('chat.postMessage', { error: 'not_in_channel', times: 1 });
+    await click(reasoning, 'chip_advice_what_if', { index: 0 });
+    const [reply] = await harness.api.waitFor('response_url');
+    // Slack sends a click on an ephemeral message without the message (issue 12, item 8).
+    const shown = { channel: 'C0GENERAL', blocks: (reply?.params.blocks ?? []) as Json[] };
+    await harness.interact(
+      ephemeralButtonClick(shown, 'chip_advice_change_answers', {
+        responseUrl: harness.api.responseUrl(),
+      }),
+    );
+    const view = viewOf((await harness.api.waitFor('views.open', 2))[1]);
+    expect(elementOf(view, 'monthlySpendUsd').initial_value).toBe('10000');
+    expect(targetOf(view)).toMatchObject({ kind: 'channel', threadTs: summary.message.ts });
   });
 
   it('tells only the clicker when a what-if change is not a valid answer', async ({

@@ -46,9 +46,13 @@ function onlyIn(a: Advice, b: Advice): string[] {
 /**
  * The answer to a "What if…" button, posted in the thread: the new recommendation, how every
  * chip's score moved, which rules start or stop applying, and a button to take these answers
- * into the questionnaire.
+ * into the questionnaire. `useValue` replaces that button's value (the answers alone) when the
+ * reply is sent where Slack will not say which thread it is about (an ephemeral message).
  */
-export function whatIfMessage({ condition, before, after, userId }: WhatIfInput): MessagePayload {
+export function whatIfMessage(
+  { condition, before, after, userId }: WhatIfInput,
+  useValue?: string,
+): MessagePayload {
   const changed = after.recommendation.chip !== before.recommendation.chip;
   const verdict = changed
     ? `*${escapeMrkdwn(after.recommendation.label)}* would be recommended instead of ${escapeMrkdwn(before.recommendation.label)}.`
@@ -66,7 +70,7 @@ export function whatIfMessage({ condition, before, after, userId }: WhatIfInput)
       button({
         text: 'Use these answers',
         actionId: ActionId.changeAnswers,
-        value: encodeAnswers(after.answers),
+        value: useValue ?? encodeAnswers(after.answers),
       }),
     ]),
   ];
