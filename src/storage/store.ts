@@ -15,6 +15,7 @@ import { createTokenCipher } from './installations/cipher.js';
 import { createInstallations, type Installations } from './installations/installations.js';
 import { migrate } from './migrate.js';
 import { migrationsFor } from './migrations/index.js';
+import { createOutbox, type Outbox } from './outbox/outbox.js';
 import type { Engine, StorageSchema } from './schema.js';
 
 export interface OpenStoreOptions {
@@ -42,6 +43,8 @@ export interface Store {
   readonly described: string;
   readonly decisions: Decisions;
   readonly deliveryKeys: DeliveryKeys;
+  /** Advice accepted while Slack was unreachable, until it is posted or given up. */
+  readonly outbox: Outbox;
   /**
    * Deletes everything kept about one workspace (for an uninstall): its decision records. The
    * delivery keys hold no workspace (digests that expire within minutes), so none are kept
@@ -115,6 +118,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     described,
     decisions,
     deliveryKeys: createDeliveryKeys(db, options.now),
+    outbox: createOutbox(db, database.engine, options.now),
     async deleteWorkspace(teamId) {
       return { decisions: await decisions.deleteWorkspace(teamId) };
     },
