@@ -1,4 +1,4 @@
-import type { webApi } from '@slack/bolt';
+import { webApi } from '@slack/bolt';
 import { APP_VERSION } from './app-version.js';
 import type { Config } from './config.js';
 import { type Advisor, createAdvisor, loadRuleset, type Ruleset } from './core/index.js';
@@ -17,6 +17,7 @@ import { registerListeners } from './slack/listeners/index.js';
 import { PinoBoltLogger } from './slack/logging/bolt-logger.js';
 import { errorHandler } from './slack/logging/error-handler.js';
 import { requestLogger } from './slack/logging/request-logger.js';
+import { keepInOutbox, startSender } from './slack/outbox/index.js';
 import { AckGate, type Drained, GatedApp } from './slack/transport/ack-gate.js';
 import { slackHttp } from './slack/transport/http-client.js';
 import { createReceiver } from './slack/transport/receiver.js';
@@ -56,7 +57,10 @@ export interface AppDeps {
    * (`config.oauth`, which needs one). Without one the app records nothing and keeps keys in
    * memory (the benchmark's baseline, most tests).
    */
-  readonly store?: Pick<Store, 'decisions' | 'deliveryKeys' | 'installations'>;
+  readonly store?: Pick<Store, 'decisions' | 'deliveryKeys' | 'installations'> &
+    Partial<Pick<Store, 'outbox'>>;
+  /** The outbox's pass interval, retry waits and lease (tests shorten them). */
+  readonly outbox?: Partial<OutboxTiming>;
   /** The record writer's retry waits and queue bound (tests shorten them). */
   readonly records?: Pick<RecordWriterOptions, 'firstDelayMs' | 'maxDelayMs' | 'maxPending'>;
   /** Longest wait for a duplicate claim in the database before it is made in memory (500 ms). */
@@ -70,6 +74,22 @@ export interface AppDeps {
   /** Socket Mode's pong timeout, also the base of its reconnect delay (default 5 s). */
   readonly clientPingTimeoutMs?: number;
 }
+
+/** How the outbox retries: defaults in {@link OUTBOX_TIMING}. */
+export interface OutboxTiming {
+  readonly pollMs: number;
+  readonly firstRetryMs: number;
+  readonly maxRetryMs: number;
+  readonly leaseMs: number;
+}
+
+/** A pass every 5 s; retries from 10 s, doubling to at most 5 minutes; a 2-minute lease. */
+export const OUTBOX_TIMING: OutboxTiming = {
+  pollMs: 5_000,
+  firstRetryMs: 10_000,
+  maxRetryMs: 5 * 60_000,
+  leaseMs: 2 * 60_000,
+};
 
 export type Started =
   | { readonly mode: 'http'; readonly port: number; readonly tokenCheck: Promise<void> }
@@ -108,7 +128,9 @@ export function createApp(config: Config, deps: AppDeps = {}): ChipAdviceApp {
       ? createWorkspaces(config.oauth, { store: deps.store, clientOptions, logger })
       : undefined;
   const { botToken } = config;
+  let outboxHealth: (() => Record<string, unknown>) | undefined;
   const receiver = createReceiver(config.mode, {
+    health: () => (outboxHealth ? { outbox: outboxHealth() } : {}),
     boltLogger,
     logger,
     clientOptions,
@@ -180,6 +202,42 @@ export function createApp(config: Config, deps: AppDeps = {}): ChipAdviceApp {
     workspaces: workspaces?.cleanup,
   });
   let stopRetention: (() => void) | undefined;
+  const outboxTiming = { ...OUTBOX_TIMING, ...deps.outbox };
+  const outboxStore = store?.outbox;
+  if (outboxStore) {
+    delivery.keepWith(
+      keepInOutbox({
+        outbox: outboxStore,
+        deadlineMs: config.outboxDeadlineHours * 3_600_000,
+        firstRetryMs: outboxTiming.firstRetryMs,
+        fetch: http.fetch,
+        logger: logger.child({ component: 'outbox' }),
+      }),
+    );
+  }
+  const botClient =
+    botToken === undefined ? undefined : new webApi.WebClient(botToken, clientOptions);
+  /** The bot client of an outbox entry's workspace; undefined when it has no installation. */
+  const clientFor = async (entry: {
+    teamId?: string | undefined;
+    enterpriseId?: string | undefined;
+  }) => {
+    if (botClient || !workspaces) return botClient;
+    try {
+      const installation = await workspaces.installationStore.fetchInstallation({
+        teamId: entry.teamId,
+        enterpriseId: entry.enterpriseId,
+        isEnterpriseInstall: entry.teamId === undefined,
+      });
+      const token = installation.bot?.token;
+      return token ? new webApi.WebClient(token, clientOptions) : undefined;
+    } catch (error) {
+      // Gone (uninstalled): dropped, and logged as lost. A failing database: tried again later.
+      if (error instanceof Error && error.message.startsWith('no installation')) return undefined;
+      throw error;
+    }
+  };
+  let sender: ReturnType<typeof startSender> | undefined;
 
   return {
     bolt,
@@ -187,6 +245,26 @@ export function createApp(config: Config, deps: AppDeps = {}): ChipAdviceApp {
     async start() {
       const started: unknown = await bolt.start();
       if (storage) stopRetention = startRetention(storage.retention, logger, deps.retentionEveryMs);
+      if (outboxStore) {
+        sender = startSender({
+          outbox: outboxStore,
+          delivery,
+          advisor,
+          clientFor,
+          fetch: http.fetch,
+          logger: logger.child({ component: 'outbox' }),
+          onDelivered: (advice, posted, entry) =>
+            history?.recorder.record(advice, posted, {
+              teamId: entry.teamId,
+              enterpriseId: entry.enterpriseId,
+              userId: entry.userId,
+            }),
+          batch: 20,
+          ...outboxTiming,
+        });
+        const running = sender;
+        outboxHealth = () => ({ ...running.health() });
+      }
       // Many workspaces have no one token to check; each install checks its own (auth.test).
       const tokenCheck =
         botToken === undefined ? Promise.resolve() : checkBotToken(bolt.client, botToken, logger);
@@ -199,6 +277,8 @@ export function createApp(config: Config, deps: AppDeps = {}): ChipAdviceApp {
       const drained = await gate.close(deps.shutdownTimeoutMs ?? config.shutdownTimeoutMs);
       await bolt.stop();
       stopRetention?.();
+      // A pass in progress finishes; what is left stays in the outbox for the next start.
+      await sender?.stop();
       // Records still waiting for the database get a last few seconds, then are logged as lost.
       await closeRecords(storage?.writer, deps.shutdownTimeoutMs ?? config.shutdownTimeoutMs);
       // Requests still in flight after the bound are abandoned, not waited for.
