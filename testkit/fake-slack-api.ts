@@ -25,7 +25,8 @@ export type { ApiCall, Failure, Hold, Responder } from './fake-slack-calls.js';
  */
 
 export class FakeSlackApi {
-  readonly #server: Server;
+  #server: Server;
+  readonly #port: number;
   readonly #events = new EventEmitter();
   readonly #calls: ApiCall[] = [];
   readonly #failures = new Map<string, ArmedFailure>();
@@ -38,22 +39,49 @@ export class FakeSlackApi {
 
   private constructor(server: Server) {
     this.#server = server;
-    this.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    this.#port = (server.address() as AddressInfo).port;
+    this.origin = `http://127.0.0.1:${this.#port}`;
+  }
+
+  static #serve(api: () => FakeSlackApi | undefined): Server {
+    return createServer((request, response) => {
+      api()
+        ?.handle(request, response)
+        .catch((error: unknown) => {
+          // A request the fake cannot read is the test's bug: answer it loudly, do not crash.
+          response.writeHead(400, { 'content-type': 'text/plain' });
+          response.end(`fake Slack API cannot read the request: ${String(error)}`);
+        });
+    });
   }
 
   /** Starts the fake on a free port of 127.0.0.1. */
   static async start(): Promise<FakeSlackApi> {
     let api: FakeSlackApi | undefined;
-    const server = createServer((request, response) => {
-      api?.handle(request, response).catch((error: unknown) => {
-        // A request the fake cannot read is the test's bug: answer it loudly, do not crash.
-        response.writeHead(400, { 'content-type': 'text/plain' });
-        response.end(`fake Slack API cannot read the request: ${String(error)}`);
-      });
-    });
+    const server = FakeSlackApi.#serve(() => api);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     api = new FakeSlackApi(server);
     return api;
+  }
+
+  /**
+   * Stops listening and drops every connection: new connections are refused (ECONNREFUSED), as
+   * when Slack or the network is down; response URLs too. `up()` listens again on the same port.
+   */
+  async down(): Promise<void> {
+    const server = this.#server;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  async up(): Promise<void> {
+    if (this.#server.listening) return;
+    this.#server = FakeSlackApi.#serve(() => this);
+    const server = this.#server;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.#port, '127.0.0.1', () => resolve());
+    });
   }
 
   /** The base URL for SLACK_API_URL. */
@@ -162,6 +190,7 @@ export class FakeSlackApi {
   }
 
   async close(): Promise<void> {
+    if (!this.#server.listening) return;
     this.#server.closeAllConnections();
     await new Promise<void>((resolve) => this.#server.close(() => resolve()));
   }
