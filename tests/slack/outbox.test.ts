@@ -116,7 +116,11 @@ describe.each(ENGINES)('the outbox on %s', (engine) => {
         expect(replies.filter((r) => r.params.thread_ts === summary.message.ts)).toHaveLength(1);
       }
       expect(await recordsIn(store, 20)).toHaveLength(20);
-      expect((await healthOf(late)).outbox).toMatchObject({ pending: 0 });
+      // /healthz counts after each pass.
+      await until('none pending', async () =>
+        (await healthOf(late)).outbox?.pending === 0 ? true : undefined,
+      );
+      expect(await store.outbox.stats()).toEqual({ pending: 0, oldestAcceptedAt: undefined });
       const told = [...api.callsTo('response_url'), ...api.callsTo('chat.postEphemeral')].filter(
         (c) => String(c.params.text).includes('is posted now'),
       );
@@ -156,6 +160,49 @@ describe.each(ENGINES)('the outbox on %s', (engine) => {
       await api.up();
       await sleep(300);
       expect(summaries(api)).toHaveLength(0);
+    } finally {
+      await harness.close();
+      await api.close();
+    }
+  });
+
+  it('a 503 (Slack not taking requests) is kept and posted once when Slack takes it', async () => {
+    await db.raw('delete from outbox');
+    const api = await FakeSlackApi.start();
+    const harness = await startWithStore(store, {}, FAST_OUTBOX, api);
+    try {
+      const view = await chooseWorkload(harness, await openFromCommand(harness), {
+        workload: TRAINING_ANSWERS.workload,
+      });
+      // The first attempt and its two retries, then the outbox's first retry.
+      api.fail('chat.postMessage', { status: 503, times: 4 });
+      await submit(harness, view, { ...TRAINING_ANSWERS, workloadName: 'after a 503' });
+      await until('posted late', async () =>
+        harness.logs.entries().find((e) => e.code === 'chip_advice_outbox_delivered'),
+      );
+      expect(summaries(api)).toHaveLength(1);
+      expect(harness.logs.entries().some((e) => e.code === 'chip_advice_outbox_kept')).toBe(true);
+    } finally {
+      await harness.close();
+      await api.close();
+    }
+  });
+
+  it('a 500 may have posted the summary: nothing is kept or sent again; the person is told', async () => {
+    await db.raw('delete from outbox');
+    const api = await FakeSlackApi.start();
+    const harness = await startWithStore(store, {}, FAST_OUTBOX, api);
+    try {
+      const view = await chooseWorkload(harness, await openFromCommand(harness), {
+        workload: TRAINING_ANSWERS.workload,
+      });
+      api.fail('chat.postMessage', { status: 500 });
+      await submit(harness, view, { ...TRAINING_ANSWERS, workloadName: 'after a 500' });
+      const [notice] = await api.waitFor('response_url');
+      expect(String(notice?.params.text)).toContain('Post again');
+      await sleep(300);
+      expect(await store.outbox.stats()).toMatchObject({ pending: 0 });
+      expect(harness.logs.entries().some((e) => e.code === 'chip_advice_outbox_kept')).toBe(false);
     } finally {
       await harness.close();
       await api.close();
