@@ -251,7 +251,6 @@ export function createApp(config: Config, deps: AppDeps = {}): ChipAdviceApp {
           delivery,
           advisor,
           clientFor,
-          fetch: http.fetch,
           logger: logger.child({ component: 'outbox' }),
           onDelivered: (advice, posted, entry) =>
             history?.recorder.record(advice, posted, {

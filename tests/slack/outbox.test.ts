@@ -81,6 +81,7 @@ describe.each(ENGINES)('the outbox on %s', (engine) => {
       );
       for (const row of await db.raw('select * from outbox')) {
         expect(JSON.stringify(row)).not.toContain('xoxb-');
+        expect(JSON.stringify(row)).not.toContain('/response-url/');
       }
       expect(summaries(api)).toHaveLength(0);
       await first.close();

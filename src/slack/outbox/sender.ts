@@ -5,7 +5,7 @@ import type { Logger } from '../../logger.js';
 import type { Outbox, OutboxEntry } from '../../storage/index.js';
 import type { AdviceDelivery } from '../delivery/deliver.js';
 import type { PostedDestination } from '../delivery/destination.js';
-import { responder, tellUser } from '../delivery/tell-user.js';
+import { tellUser } from '../delivery/tell-user.js';
 import { backoffMs } from './backoff.js';
 import { postedLateNotice } from './notices.js';
 import { fromPayload, type KeptAdvice, toPayload } from './payload.js';
@@ -16,16 +16,12 @@ export const OUTBOX_DELIVERED = 'chip_advice_outbox_delivered';
 export const OUTBOX_RETRYING = 'chip_advice_outbox_retrying';
 export const OUTBOX_LOST = 'chip_advice_outbox_lost';
 
-/** A response_url lives 30 minutes; past this age the person is told another way. */
-const RESPONSE_URL_LIFE_MS = 25 * 60_000;
-
 export interface SenderParts {
   readonly outbox: Outbox;
   readonly delivery: AdviceDelivery;
   readonly advisor: Advisor;
   /** The client with the bot token of the entry's workspace; undefined when it is gone. */
   readonly clientFor: (entry: OutboxEntry) => Promise<webApi.WebClient | undefined>;
-  readonly fetch: webApi.FetchFunction;
   readonly logger: Logger;
   /** Called for each advice posted from the outbox (writes its decision record). */
   readonly onDelivered: (advice: Advice, posted: PostedDestination, entry: OutboxEntry) => void;
@@ -89,9 +85,7 @@ async function sendOne(parts: SenderParts, owner: string, entry: OutboxEntry): P
   }
   const advice = await parts.advisor.advise(kept.answers);
   const expired = now() >= entry.deadlineAt;
-  const fresh = now() - entry.acceptedAt < RESPONSE_URL_LIFE_MS;
-  const { responseUrl, ...place } = kept.destination;
-  const destination = fresh && responseUrl ? { ...place, responseUrl } : place;
+  const destination = kept.destination;
   let waiting = false;
   let posted: PostedDestination | undefined;
   try {
@@ -110,10 +104,7 @@ async function sendOne(parts: SenderParts, owner: string, entry: OutboxEntry): P
             await outbox.retryLater(entry.id, owner, {
               nextAt,
               error: describeFailure(error),
-              payload: toPayload(kept.answers, {
-                ...stopped.destination,
-                ...(responseUrl ? { responseUrl } : {}),
-              }),
+              payload: toPayload(kept.answers, stopped.destination),
             });
             waiting = true;
             logger.info(
@@ -136,7 +127,7 @@ async function sendOne(parts: SenderParts, owner: string, entry: OutboxEntry): P
         err: error,
         expired,
         answers: kept.answers,
-        destination: place,
+        destination,
         acceptedAt: new Date(entry.acceptedAt).toISOString(),
       },
       expired
@@ -158,11 +149,10 @@ async function sendOne(parts: SenderParts, owner: string, entry: OutboxEntry): P
     },
     'advice from the outbox posted',
   );
-  const respond = fresh && responseUrl ? responder(responseUrl, parts.fetch) : undefined;
   const channel = kept.destination.kind === 'channel' ? posted.channel : undefined;
   await tellUser(
     client,
-    { userId: entry.userId, respond, channel },
+    { userId: entry.userId, channel },
     postedLateNotice(kept.answers, posted, entry.acceptedAt),
     logger,
   );
