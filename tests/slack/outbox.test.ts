@@ -209,4 +209,47 @@ describe.each(ENGINES)('the outbox on %s', (engine) => {
       await api.close();
     }
   });
+
+  it('two replicas on one database post each kept advice once', async () => {
+    await db.raw('delete from outbox');
+    const other = await db.open();
+    const api = await FakeSlackApi.start();
+    const one = await startWithStore(store, {}, FAST_OUTBOX, api);
+    const two = await startWithStore(other, {}, FAST_OUTBOX, api);
+    try {
+      const views = [];
+      for (let i = 0; i < 10; i += 1) {
+        const harness = i % 2 ? two : one;
+        views.push(
+          await chooseWorkload(harness, await openFromCommand(harness), {
+            workload: TRAINING_ANSWERS.workload,
+          }),
+        );
+      }
+      await api.down();
+      for (const [i, view] of views.entries()) {
+        await submit(i % 2 ? two : one, view, {
+          ...TRAINING_ANSWERS,
+          workloadName: `replica ${i}`,
+        });
+      }
+      await until('10 kept', async () =>
+        (await store.outbox.stats()).pending === 10 ? true : undefined,
+      );
+      await api.up();
+      await until('10 posted', async () =>
+        (await store.outbox.stats()).pending === 0 && summaries(api).length >= 10
+          ? true
+          : undefined,
+      );
+      await sleep(500);
+      const names = summaries(api).map((c) => String(c.params.text).match(/replica \d+/)?.[0]);
+      expect(names.sort()).toEqual(Array.from({ length: 10 }, (_, i) => `replica ${i}`).sort());
+    } finally {
+      await one.close();
+      await two.close();
+      await api.close();
+      await other.close();
+    }
+  });
 });
