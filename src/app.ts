@@ -83,12 +83,17 @@ export interface OutboxTiming {
   readonly leaseMs: number;
 }
 
-/** A pass every 5 s; retries from 10 s, doubling to at most 5 minutes; a 2-minute lease. */
+/**
+ * A pass every 5 s; retries from 10 s, doubling to at most 5 minutes. The lease (10 minutes)
+ * outlasts a pass of 10 entries even when every call runs to its time bound and retries, so
+ * another replica never takes a row still being sent; it is also how long the rows of a process
+ * that crashed wait before another takes them.
+ */
 export const OUTBOX_TIMING: OutboxTiming = {
   pollMs: 5_000,
   firstRetryMs: 10_000,
   maxRetryMs: 5 * 60_000,
-  leaseMs: 2 * 60_000,
+  leaseMs: 10 * 60_000,
 };
 
 export type Started =
@@ -258,7 +263,7 @@ export function createApp(config: Config, deps: AppDeps = {}): ChipAdviceApp {
               enterpriseId: entry.enterpriseId,
               userId: entry.userId,
             }),
-          batch: 20,
+          batch: 10,
           ...outboxTiming,
         });
         const running = sender;
@@ -276,8 +281,9 @@ export function createApp(config: Config, deps: AppDeps = {}): ChipAdviceApp {
       const drained = await gate.close(deps.shutdownTimeoutMs ?? config.shutdownTimeoutMs);
       await bolt.stop();
       stopRetention?.();
-      // A pass in progress finishes; what is left stays in the outbox for the next start.
-      await sender?.stop();
+      // A pass in progress finishes (within the shutdown bound); what is left stays in the
+      // outbox for the next start.
+      await stopWithin(sender?.stop(), deps.shutdownTimeoutMs ?? config.shutdownTimeoutMs);
       // Records still waiting for the database get a last few seconds, then are logged as lost.
       await closeRecords(storage?.writer, deps.shutdownTimeoutMs ?? config.shutdownTimeoutMs);
       // Requests still in flight after the bound are abandoned, not waited for.
@@ -297,6 +303,17 @@ function startRetention(
     logger.warn({ err: error }, 'could not prune old records; will try again');
   });
   return retention.schedule(everyMs);
+}
+
+/** Waits for `stopping`, at most `ms`. */
+async function stopWithin(stopping: Promise<void> | undefined, ms: number): Promise<void> {
+  if (!stopping) return;
+  let timer: NodeJS.Timeout | undefined;
+  const bound = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms).unref();
+  });
+  await Promise.race([stopping, bound]);
+  clearTimeout(timer);
 }
 
 /** At most 3 s (or the shutdown bound, if shorter) more for records the database has not taken. */

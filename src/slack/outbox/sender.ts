@@ -101,12 +101,18 @@ async function sendOne(parts: SenderParts, owner: string, entry: OutboxEntry): P
         : async (_advice, stopped, error) => {
             if (!slackUnreachable(error)) return false;
             const nextAt = now() + backoffMs(entry.attempts + 1, retry(parts));
-            await outbox.retryLater(entry.id, owner, {
-              nextAt,
-              error: describeFailure(error),
-              payload: toPayload(kept.answers, stopped.destination),
-            });
             waiting = true;
+            // A database that fails too leaves the row leased: it is tried again when the
+            // lease runs out (progress made in this attempt is then not kept).
+            await outbox
+              .retryLater(entry.id, owner, {
+                nextAt,
+                error: describeFailure(error),
+                payload: toPayload(kept.answers, stopped.destination),
+              })
+              .catch((dbError: unknown) => {
+                logger.warn({ err: dbError }, 'could not reschedule an outbox entry');
+              });
             logger.info(
               {
                 code: OUTBOX_RETRYING,
