@@ -33,11 +33,16 @@ async function healthOf(harness: HttpHarness) {
   };
 }
 
+/**
+ * The advice summaries Slack took (not the notices to the person, which may also go by direct
+ * message: "kept", "posted now").
+ */
 const summaries = (api: FakeSlackApi) =>
   api
     .callsTo('chat.postMessage')
     .filter((call) => call.response.body && (call.response.body as { ok?: boolean }).ok)
-    .filter((call) => call.params.thread_ts === undefined);
+    .filter((call) => call.params.thread_ts === undefined)
+    .filter((call) => String(call.params.text).includes(' is recommended for '));
 
 /**
  * Issue 12 item 1, through the real app: Slack (Web API and response URLs) refuses connections
