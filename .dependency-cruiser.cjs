@@ -139,8 +139,9 @@ module.exports = {
     ]),
     below('questionnaire', ['what-if', 'history', 'outbox', 'listeners']),
     below('what-if', ['questionnaire', 'delivery', 'history', 'outbox', 'listeners']),
-    below('history', ['questionnaire', 'what-if', 'outbox', 'listeners']),
-    below('outbox', ['questionnaire', 'what-if', 'history', 'listeners']),
+    below('history', ['questionnaire', 'what-if', 'portfolio', 'outbox', 'listeners']),
+    below('portfolio', ['questionnaire', 'what-if', 'delivery', 'outbox', 'listeners']),
+    below('outbox', ['questionnaire', 'what-if', 'history', 'portfolio', 'listeners']),
     {
       name: 'listeners-registered-by-the-app',
       comment: 'Only the app factory wires listeners; nothing else in src/slack imports them.',
@@ -162,5 +163,10 @@ module.exports = {
     // Type-only imports count: a layer must not know a higher one's types either.
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
+    // Resolve package subpaths (csv-stringify/sync) through their ESM `exports`, as Node does.
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'node', 'default'],
+    },
   },
 };

@@ -1,5 +1,6 @@
 import type { CliBench } from './cli-throughput.js';
 import type { Figure } from './report.js';
+import { round } from './stats.js';
 
 /** End to end, per workload, against a bare engine run() per workload. */
 const RATIO_TARGET = 3;
@@ -30,6 +31,31 @@ export function cliFigures(cli: CliBench): Figure[] {
       chipAdvice: json.workloadsPerSecond,
       baseline: bareEngine.workloadsPerSecond,
     },
+    ...(
+      [
+        ['portfolio', '--portfolio', cli.portfolio],
+        ['csv', '--format csv', cli.csv],
+      ] as const
+    ).flatMap(([id, flags, run]): Figure[] => [
+      {
+        id: `cli.${id}.throughput`,
+        figure: `CLI ${flags}, ${batch}, workloads per second`,
+        unit: 'workloads/s',
+        chipAdvice: run.workloadsPerSecond,
+        baseline: bareEngine.workloadsPerSecond,
+        ratio: round(run.perWorkloadMs / bareEngine.perWorkloadMs, 2),
+        target: `≤ ${RATIO_TARGET}x`,
+        pass: run.perWorkloadMs / bareEngine.perWorkloadMs <= RATIO_TARGET,
+      },
+      {
+        id: `cli.${id}.peakRss.${run.workloads}`,
+        figure: `CLI ${flags} peak RSS, ${batch}`,
+        unit: 'MB',
+        chipAdvice: run.peakRssMb,
+        target: `< ${RSS_TARGET_MB} MB`,
+        pass: run.peakRssMb < RSS_TARGET_MB,
+      },
+    ]),
     ...cli.memory.map(
       (run): Figure => ({
         id: `cli.json.peakRss.${run.workloads}`,

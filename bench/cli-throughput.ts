@@ -41,6 +41,10 @@ export interface CliBench {
   readonly json: CliRun;
   /** json.perWorkloadMs / bareEngine.perWorkloadMs. */
   readonly ratio: number;
+  /** `--portfolio` (the text table and the sums) on the throughput batch. */
+  readonly portfolio: CliRun;
+  /** `--format csv` on the throughput batch. */
+  readonly csv: CliRun;
   /** `--json` runs at each memory size (the throughput run among them). */
   readonly memory: readonly CliRun[];
 }
@@ -60,11 +64,18 @@ export async function benchCli(
     progress(`cli: bare engine, ${sizes.throughput} workloads...`);
     const bare = await bareEngineRun(sizes.throughput);
     const runs = new Map<number, CliRun>();
+    const others = new Map<string, CliRun>();
     for (const workloads of new Set([sizes.throughput, ...sizes.memory])) {
       const file = path.join(dir, `${workloads}.jsonl`);
       const inputBytes = await writeWorkloads(file, workloads);
       progress(`cli: chip-advice --json, ${workloads} workloads...`);
       runs.set(workloads, await cliRun(file, workloads, inputBytes));
+      if (workloads === sizes.throughput) {
+        for (const [name, flags] of Object.entries(OTHER_OUTPUTS)) {
+          progress(`cli: chip-advice ${flags.join(' ')}, ${workloads} workloads...`);
+          others.set(name, await cliRun(file, workloads, inputBytes, flags));
+        }
+      }
       await rm(file);
     }
     const json = runs.get(sizes.throughput) as CliRun;
@@ -72,6 +83,8 @@ export async function benchCli(
       bareEngine: bare,
       json,
       ratio: round(json.perWorkloadMs / bare.perWorkloadMs, 2),
+      portfolio: others.get('portfolio') as CliRun,
+      csv: others.get('csv') as CliRun,
       memory: sizes.memory.map((workloads) => runs.get(workloads) as CliRun),
     };
   } finally {
@@ -96,11 +109,19 @@ function rates(workloads: number, seconds: number) {
   };
 }
 
+/** The outputs measured on the throughput batch besides `--json`. */
+const OTHER_OUTPUTS = { portfolio: ['--portfolio'], csv: ['--format', 'csv'] } as const;
+
 /** Runs the CLI on `file`, reading its output to the end, sampling its peak memory. */
-function cliRun(file: string, workloads: number, inputBytes: number): Promise<CliRun> {
+function cliRun(
+  file: string,
+  workloads: number,
+  inputBytes: number,
+  flags: readonly string[] = ['--json'],
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [CLI, '--answers', file, '--json'], { cwd: ROOT });
+    const child = spawn(process.execPath, [CLI, '--answers', file, ...flags], { cwd: ROOT });
     let outputBytes = 0;
     let stderr = '';
     let peakKb = 0;

@@ -14,7 +14,7 @@ export type ArrivalKey = `views.open:${string}` | `views.update:${string}` | `th
  */
 export class BenchApi {
   readonly #fake: FakeSlackApi;
-  #state: FakeState = { views: new Map(), nextId: 1, nextTs: 1 };
+  #state: FakeState;
   readonly #arrivals = new Map<string, number>();
   readonly #waiters = new Map<string, (at: number) => void>();
   /** The view each views.open / views.update answered with, by trigger_id and by view id. */
@@ -25,6 +25,7 @@ export class BenchApi {
 
   private constructor(fake: FakeSlackApi) {
     this.#fake = fake;
+    this.#state = { views: new Map(), files: new Map(), origin: fake.origin, nextId: 1, nextTs: 1 };
     this.#answerAndRecord();
   }
 
@@ -67,7 +68,13 @@ export class BenchApi {
     this.#arrivals.clear();
     this.opened.clear();
     this.updated.clear();
-    this.#state = { views: new Map(), nextId: this.#state.nextId, nextTs: this.#state.nextTs };
+    this.#state = {
+      ...this.#state,
+      views: new Map(),
+      files: new Map(),
+      nextId: this.#state.nextId,
+      nextTs: this.#state.nextTs,
+    };
     this.#answerAndRecord();
   }
 

@@ -1,17 +1,24 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { get } from 'node:http';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { childEnv, MAIN, ROOT } from '../testkit/project.js';
 
-/** The two apps the Slack figures compare, run the same way: `node <entry>` as a child process. */
+/**
+ * The apps the Slack figures compare, run the same way: `node <entry>` as a child process.
+ * `chip-advice-no-store` is chip-advice built without a store (the storage figures' baseline).
+ */
 export type AppKind = 'chip-advice' | 'baseline';
+/** Every app the benchmark can start. */
+export type StartableApp = AppKind | 'chip-advice-no-store';
 
-const ENTRY: Record<AppKind, string> = {
+const ENTRY: Record<StartableApp, string> = {
   'chip-advice': MAIN,
   baseline: path.join(ROOT, 'bench/baseline-app.mjs'),
+  'chip-advice-no-store': path.join(ROOT, 'bench/app-without-store.mjs'),
 };
 
 export const BOT_TOKEN = 'xoxb-0000-bench-bot-token';
@@ -21,7 +28,7 @@ const POLL_MS = 2;
 const READY_TIMEOUT_MS = 20_000;
 
 export interface RunningApp {
-  readonly kind: AppKind;
+  readonly kind: StartableApp;
   readonly pid: number;
   /** http://127.0.0.1:<port> */
   readonly origin: string;
@@ -65,15 +72,15 @@ function health(origin: string): Promise<number | undefined> {
  * Standard output (the JSON logs) goes to /dev/null; standard error is kept.
  */
 export async function startApp(
-  kind: AppKind,
+  kind: StartableApp,
   apiUrl: string,
-  options: { readonly nodeArgs?: readonly string[] } = {},
+  options: { readonly nodeArgs?: readonly string[]; readonly env?: Record<string, string> } = {},
 ): Promise<RunningApp> {
   // The port is free when probed, but another listener (an --inspect=0 debugger, say) can take it
   // before the child binds: then the child exits with EADDRINUSE, and a new port is tried.
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await startOnce(kind, apiUrl, await freePort(), options.nodeArgs ?? []);
+      return await startOnce(kind, apiUrl, await freePort(), options.nodeArgs ?? [], options.env);
     } catch (error) {
       if (!(error instanceof PortTakenError) || attempt === 3) throw error;
     }
@@ -83,12 +90,20 @@ export async function startApp(
 class PortTakenError extends Error {}
 
 async function startOnce(
-  kind: AppKind,
+  kind: StartableApp,
   apiUrl: string,
   port: number,
   nodeArgs: readonly string[],
+  env: Record<string, string> = {},
 ): Promise<RunningApp> {
   const origin = `http://127.0.0.1:${port}`;
+  // chip-advice keeps an SQLite file of its own per start unless told otherwise: a fresh
+  // database, like a fresh install, and nothing left in the project's data/ folder.
+  const folder =
+    kind === 'chip-advice' && env.DATABASE_URL === undefined
+      ? mkdtempSync(path.join(tmpdir(), 'chip-advice-bench-'))
+      : undefined;
+  const database = folder ? { DATABASE_URL: `file:${path.join(folder, 'bench.db')}` } : {};
   const started = performance.now();
   const child = spawn(process.execPath, [...nodeArgs, ENTRY[kind]], {
     cwd: ROOT,
@@ -99,6 +114,8 @@ async function startOnce(
       SLACK_API_URL: apiUrl,
       PORT: String(port),
       LOG_LEVEL: 'info',
+      ...database,
+      ...env,
     }),
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -112,6 +129,7 @@ async function startOnce(
     child.once('exit', () => {
       done = true;
       live.delete(child);
+      if (folder) rmSync(folder, { recursive: true, force: true });
       resolve();
     }),
   );

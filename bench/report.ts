@@ -1,6 +1,6 @@
 import type { Compared, Concurrency } from './slack-round-trip.js';
 import { round } from './stats.js';
-import type { SubmissionRun } from './submission.js';
+import type { StorageBench, SubmissionRun } from './submission.js';
 import type { BenchResults } from './suite.js';
 
 /** One line of the table and of `figures` in results.json. */
@@ -86,6 +86,49 @@ function submissionFigures(at: Concurrency, run: SubmissionRun): Figure[] {
   ];
 }
 
+/** The issue's bounds on what the store may add to submission → thread reply, at p50. */
+const STORE_TARGETS = { sqlite: 1.2, postgres: 1.3 } as const;
+
+/** Submission → thread reply p50 with each store beside the same app without one. */
+export function storageFigures(storage: StorageBench): Figure[] {
+  const baseline = storage.none.thread.median;
+  const figures: Figure[] = [
+    {
+      id: 'storage.none.thread.p50',
+      figure: `Submission → thread reply, sequential, no store, p50 (${storage.rounds} rounds)`,
+      unit: 'ms',
+      chipAdvice: baseline,
+      note: 'the baseline of the two below',
+    },
+  ];
+  for (const engine of ['sqlite', 'postgres'] as const) {
+    const run = storage[engine];
+    const name = engine === 'sqlite' ? 'SQLite' : 'PostgreSQL';
+    if ('skipped' in run) {
+      figures.push({
+        id: `storage.${engine}.thread.p50`,
+        figure: `Submission → thread reply, sequential, ${name}, p50`,
+        unit: 'ms',
+        chipAdvice: Number.NaN,
+        note: run.skipped,
+      });
+      continue;
+    }
+    const { ratio } = run;
+    figures.push({
+      id: `storage.${engine}.thread.p50`,
+      figure: `Submission → thread reply, sequential, ${name}, p50`,
+      unit: 'ms',
+      chipAdvice: run.thread.median,
+      baseline,
+      ratio,
+      target: `≤ ${STORE_TARGETS[engine]}x`,
+      pass: ratio <= STORE_TARGETS[engine],
+    });
+  }
+  return figures;
+}
+
 /** Three decimals: a microsecond for timings, a kilobyte for memory. */
 function rounded(figure: Figure): Figure {
   const { chipAdvice, baseline } = figure;
@@ -102,7 +145,7 @@ export function figuresOf(results: BenchResults): Figure[] {
 }
 
 function allFigures(results: BenchResults): Figure[] {
-  const { advisor, slashCommand, submission, startup, memory } = results;
+  const { advisor, slashCommand, submission, storage, startup, memory } = results;
   const chip = memory['chip-advice'];
   const base = memory.baseline;
   const mem = (id: string, figure: string, unit: 'MB' | '%', of: (m: typeof chip) => number) => ({
@@ -146,6 +189,7 @@ function allFigures(results: BenchResults): Figure[] {
     },
     ...submissionFigures('sequential', submission.sequential),
     ...submissionFigures('concurrent', submission.concurrent),
+    ...storageFigures(storage),
     {
       id: 'startup.median',
       figure: 'Start → GET /healthz 200, median',

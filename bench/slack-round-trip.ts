@@ -130,7 +130,7 @@ export async function benchSlashCommand(
       const order = r % 2 === 0 ? apps : [...apps].reverse();
       const partial: Partial<Round> = {};
       for (const app of order) {
-        partial[app.kind] = {
+        partial[app.kind as AppKind] = {
           sequential: await runCommands(app, api, 1, options.requests.sequential),
           concurrent: await runCommands(
             app,

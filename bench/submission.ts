@@ -7,7 +7,7 @@ import { slashCommand, viewAction, viewSubmission } from '../testkit/slack-paylo
 import type { BenchApi } from './fake-api.js';
 import { ackTimes, fire } from './load.js';
 import { type RunningApp, SIGNING_SECRET, startApp } from './processes.js';
-import { type Summary, summarize } from './stats.js';
+import { median, type Summary, summarize } from './stats.js';
 
 type Json = Record<string, unknown>;
 
@@ -91,7 +91,8 @@ async function submitInBursts(
   api: BenchApi,
   concurrency: number,
   prepared: readonly Prepared[],
-): Promise<SubmissionRun> {
+  keepSamples = false,
+): Promise<Sampled> {
   const acks: number[] = [];
   const thread: number[] = [];
   let failed = 0;
@@ -114,8 +115,12 @@ async function submitInBursts(
       else thread.push(at - sample.sent);
     }
   }
-  return { concurrency, ack: summarize(acks), thread: summarize(thread), failed };
+  const run = { concurrency, ack: summarize(acks), thread: summarize(thread), failed };
+  return keepSamples ? { ...run, samples: thread, ackSamples: acks } : run;
 }
+
+/** A run with its latencies, for merging runs. */
+type Sampled = SubmissionRun & { readonly samples?: number[]; readonly ackSamples?: number[] };
 
 export interface SubmissionBench {
   readonly sequential: SubmissionRun;
@@ -151,4 +156,117 @@ export async function benchSubmission(
   } finally {
     await app.stop();
   }
+}
+
+/** Where a storage run's app keeps its records. */
+export type StoreKind = 'none' | 'sqlite' | 'postgres';
+
+export interface StorageOptions {
+  readonly warmup: number;
+  /** Sequential submissions measured per store, split over the rounds. */
+  readonly submissions: number;
+  /** The stores take turns, round after round, so that load from elsewhere hits all of them. */
+  readonly rounds: number;
+  readonly seed?: number;
+}
+
+/**
+ * Submission → thread reply, one at a time, per store: each store's runs merged, and the median
+ * over rounds of each round's p50 ratio to the no-store app. PostgreSQL is skipped if unreachable.
+ */
+export interface StorageBench {
+  readonly rounds: number;
+  readonly none: SubmissionRun;
+  readonly sqlite: SubmissionRun & { readonly ratio: number };
+  readonly postgres: (SubmissionRun & { readonly ratio: number }) | { readonly skipped: string };
+}
+
+/** The test server of the development and CI machines, or BENCH_POSTGRES_URL. */
+const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+async function onPostgres<T>(run: (url: string | undefined) => Promise<T>): Promise<T> {
+  const { default: pg } = await import('pg');
+  const name = `bench_${process.pid}_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+  } catch {
+    await admin.end().catch(() => undefined);
+    return run(undefined);
+  }
+  try {
+    const url = new URL(POSTGRES_URL);
+    url.pathname = `/${name}`;
+    return await run(url.toString());
+  } finally {
+    await admin.query(`drop database if exists ${name} with (force)`).catch(() => undefined);
+    await admin.end();
+  }
+}
+
+const merged = (runs: readonly Sampled[]): SubmissionRun => ({
+  concurrency: 1,
+  ack: summarize(runs.flatMap((run) => run.ackSamples ?? [])),
+  thread: summarize(runs.flatMap((run) => run.samples ?? [])),
+  failed: runs.reduce((sum, run) => sum + run.failed, 0),
+});
+
+/**
+ * The cost of the store on the submission path, in one run: chip-advice without a store (the
+ * baseline), with its SQLite file (`npm start` with no DATABASE_URL, in a temporary folder) and
+ * with PostgreSQL (a throw-away database on the local server), all three running at once. Each
+ * gets the same generated workloads and a warm-up; then, round after round, each in turn submits
+ * its share one at a time.
+ */
+export async function benchStorage(
+  api: BenchApi,
+  { warmup, submissions, rounds, seed = 11 }: StorageOptions,
+): Promise<StorageBench> {
+  return onPostgres(async (postgresUrl) => {
+    const kinds: [StoreKind, RunningApp][] = [];
+    try {
+      kinds.push(['none', await startApp('chip-advice-no-store', api.url)]);
+      kinds.push(['sqlite', await startApp('chip-advice', api.url)]);
+      if (postgresUrl) {
+        kinds.push([
+          'postgres',
+          await startApp('chip-advice', api.url, { env: { DATABASE_URL: postgresUrl } }),
+        ]);
+      }
+      const prepared = new Map<StoreKind, Prepared[]>();
+      for (const [kind, app] of kinds) {
+        const items = await prepare(app, api, warmup + submissions, seed);
+        await submitInBursts(app, api, 1, items.slice(0, warmup));
+        prepared.set(kind, items.slice(warmup));
+      }
+      const per = Math.max(1, Math.floor(submissions / rounds));
+      const runs = new Map<StoreKind, Sampled[]>(kinds.map(([kind]) => [kind, []]));
+      for (let r = 0; r < rounds; r += 1) {
+        const order = kinds.map((_, i) => kinds[(i + r) % kinds.length] as [StoreKind, RunningApp]);
+        for (const [kind, app] of order) {
+          const slice = (prepared.get(kind) ?? []).slice(r * per, (r + 1) * per);
+          runs.get(kind)?.push(await submitInBursts(app, api, 1, slice, true));
+        }
+      }
+      const none = runs.get('none') ?? [];
+      const withRatio = (kind: StoreKind) => {
+        const own = runs.get(kind) ?? [];
+        const ratios = own.map(
+          (run, i) => run.thread.median / (none[i]?.thread.median ?? Number.NaN),
+        );
+        return { ...merged(own), ratio: median(ratios) };
+      };
+      return {
+        rounds,
+        none: merged(none),
+        sqlite: withRatio('sqlite'),
+        postgres: postgresUrl
+          ? withRatio('postgres')
+          : { skipped: `PostgreSQL at ${POSTGRES_URL} not usable` },
+      };
+    } finally {
+      for (const [, app] of kinds) await app.stop();
+    }
+  });
 }

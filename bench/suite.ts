@@ -14,12 +14,20 @@ import {
   type MemoryOptions,
   type StartupBench,
 } from './startup-memory.js';
-import { benchSubmission, type SubmissionBench, type SubmissionOptions } from './submission.js';
+import {
+  benchStorage,
+  benchSubmission,
+  type StorageBench,
+  type StorageOptions,
+  type SubmissionBench,
+  type SubmissionOptions,
+} from './submission.js';
 
 export interface BenchSize {
   readonly advisor: { readonly workloads: number; readonly warmup: number };
   readonly slashCommand: SlashCommandOptions;
   readonly submission: SubmissionOptions;
+  readonly storage: StorageOptions;
   readonly startup: { readonly starts: number };
   readonly memory: MemoryOptions;
 }
@@ -35,6 +43,7 @@ export const SIZES = {
       connections: { sequential: 1, concurrent: 50 },
     },
     submission: { warmup: 100, sequential: 100, concurrent: 500, concurrency: 50 },
+    storage: { warmup: 30, submissions: 160, rounds: 8 },
     startup: { starts: 5 },
     memory: { warmup: 1_000, requests: 10_000, extra: 10_000, connections: 50 },
   },
@@ -47,6 +56,7 @@ export const SIZES = {
       connections: { sequential: 1, concurrent: 5 },
     },
     submission: { warmup: 2, sequential: 3, concurrent: 6, concurrency: 3 },
+    storage: { warmup: 1, submissions: 3, rounds: 1 },
     startup: { starts: 1 },
     memory: { warmup: 10, requests: 30, extra: 10, connections: 5 },
   },
@@ -69,6 +79,8 @@ export interface BenchResults {
   readonly advisor: AdvisorBench;
   readonly slashCommand: SlashCommandBench;
   readonly submission: SubmissionBench;
+  /** Submission → thread reply without a store, with SQLite, with PostgreSQL. */
+  readonly storage: StorageBench;
   readonly startup: StartupBench;
   readonly memory: Record<'chip-advice' | 'baseline', MemoryBench>;
 }
@@ -100,6 +112,9 @@ export async function runBench(
     const submission = await step('submission → thread', () =>
       benchSubmission(api, options.submission),
     );
+    const storage = await step('submission → thread, by store', () =>
+      benchStorage(api, options.storage),
+    );
     const startup = await step('start-up', () => benchStartup(api.url, options.startup.starts));
     const memory = await step('memory', async () => ({
       'chip-advice': await benchMemory(api, 'chip-advice', options.memory),
@@ -120,6 +135,7 @@ export async function runBench(
       advisor,
       slashCommand,
       submission,
+      storage,
       startup,
       memory,
     };

@@ -18,9 +18,11 @@ import { PinoBoltLogger } from './slack/logging/bolt-logger.js';
 import { errorHandler } from './slack/logging/error-handler.js';
 import { requestLogger } from './slack/logging/request-logger.js';
 import { keepInOutbox, startSender } from './slack/outbox/index.js';
+import { ChannelPortfolio } from './slack/portfolio/channel-portfolio.js';
 import { AckGate, type Drained, GatedApp } from './slack/transport/ack-gate.js';
 import { slackHttp } from './slack/transport/http-client.js';
-import { createReceiver } from './slack/transport/receiver.js';
+import { closeConnections, createReceiver } from './slack/transport/receiver.js';
+import { guardSocketMode } from './slack/transport/socket-guard.js';
 import { checkBotToken } from './slack/transport/token-check.js';
 import { webClientOptions } from './slack/transport/web-client.js';
 import { createWorkspaces } from './slack/workspaces/index.js';
@@ -46,6 +48,8 @@ export interface AppDeps {
   readonly retryConfig?: webApi.RetryOptions;
   /** Timeout of one Web API or response_url request; defaults to `config.slackApiTimeoutMs`. */
   readonly webApiTimeoutMs?: number;
+  /** How long a sent chat.postMessage waits for its answer; defaults to `config.slackPostTimeoutMs`. */
+  readonly postTimeoutMs?: number;
   /**
    * This process's memory of delivery keys (commands, clicks; and every key when there is no
    * store); defaults to a bounded memory.
@@ -124,7 +128,10 @@ export function createApp(config: Config, deps: AppDeps = {}): ChipAdviceApp {
     createLogger({ level: config.logLevel, format: config.logFormat, secrets: config.secrets });
   const advisor = deps.advisor ?? createAdvisor(deps.ruleset ?? loadRuleset(config.rulesDir));
   const boltLogger = new PinoBoltLogger(logger.child({ component: 'bolt' }));
-  const http = slackHttp(deps.webApiTimeoutMs ?? config.slackApiTimeoutMs);
+  const http = slackHttp(deps.webApiTimeoutMs ?? config.slackApiTimeoutMs, {
+    postTimeoutMs: deps.postTimeoutMs ?? config.slackPostTimeoutMs,
+    logger: logger.child({ component: 'slack-http' }),
+  });
   const clientOptions = webClientOptions(config, boltLogger, http.fetch, deps.retryConfig);
   const gate = new AckGate(logger.child({ component: 'ack-gate' }));
   if (config.oauth && !deps.store) throw new RangeError('multi-workspace mode needs deps.store');
@@ -198,12 +205,21 @@ export function createApp(config: Config, deps: AppDeps = {}): ChipAdviceApp {
       ruleset: advisor.ruleset,
       ...(deps.historyTimeoutMs === undefined ? {} : { timeoutMs: deps.historyTimeoutMs }),
     });
+  const portfolio =
+    store &&
+    new ChannelPortfolio({
+      decisions: store.decisions,
+      advisor,
+      rulesVersion: advisor.ruleset.version ?? rulesVersion(config.rulesDir),
+      ...(deps.historyTimeoutMs === undefined ? {} : { timeoutMs: deps.historyTimeoutMs }),
+    });
   registerListeners(bolt, {
     advisor,
     signer,
     duplicates,
     delivery,
     history,
+    portfolio,
     workspaces: workspaces?.cleanup,
   });
   let stopRetention: (() => void) | undefined;
@@ -250,6 +266,12 @@ export function createApp(config: Config, deps: AppDeps = {}): ChipAdviceApp {
     async start() {
       const started: unknown = await bolt.start();
       if (storage) stopRetention = startRetention(storage.retention, logger, deps.retentionEveryMs);
+      // After the first start, so a rejected app token still stops the start (main.ts).
+      guardSocketMode(
+        receiver,
+        logger.child({ component: 'socket-mode' }),
+        deps.clientPingTimeoutMs,
+      );
       if (outboxStore) {
         sender = startSender({
           outbox: outboxStore,
@@ -279,7 +301,9 @@ export function createApp(config: Config, deps: AppDeps = {}): ChipAdviceApp {
     },
     async stop() {
       const drained = await gate.close(deps.shutdownTimeoutMs ?? config.shutdownTimeoutMs);
-      await bolt.stop();
+      const stopped = bolt.stop();
+      closeConnections(receiver);
+      await stopped;
       stopRetention?.();
       // A pass in progress finishes (within the shutdown bound); what is left stays in the
       // outbox for the next start.

@@ -41,6 +41,11 @@ export interface Config {
    * each part of the body (Web API retries still apply).
    */
   readonly slackApiTimeoutMs: number;
+  /**
+   * How long a chat.postMessage may wait for Slack's answer once it was sent. A post is never
+   * sent twice (Slack has no idempotency key), so a slow Slack is waited for this long instead.
+   */
+  readonly slackPostTimeoutMs: number;
   /** On SIGTERM, wait this long for requests in flight before giving up (exit code 1). */
   readonly shutdownTimeoutMs: number;
   /** Where decisions and delivery keys are stored (DATABASE_URL). */
@@ -64,6 +69,7 @@ const HOW_TO_FIX: Record<string, string> = {
   LOG_LEVEL: `set one of ${LOG_LEVELS.join(', ')}, or unset it for info`,
   RULES_DIR: 'set the path of a folder with chips.json, article.json and rule files, or unset it',
   SLACK_API_TIMEOUT_MS: 'set a number of milliseconds from 100 to 120000, or unset it for 10000',
+  SLACK_POST_TIMEOUT_MS: 'set a number of milliseconds from 100 to 600000, or unset it for 60000',
   SHUTDOWN_TIMEOUT_MS: 'set a number of milliseconds from 0 to 600000, or unset it for 10000',
   DATABASE_URL: DATABASE_URL_HOW_TO_FIX,
   DECISION_RETENTION_DAYS:
@@ -127,6 +133,7 @@ const shape = {
   ),
   RULES_DIR: z.preprocess(unsetIfBlank, z.string().optional()),
   SLACK_API_TIMEOUT_MS: millis(100, 120_000, 10_000),
+  SLACK_POST_TIMEOUT_MS: millis(100, 600_000, 60_000),
   SHUTDOWN_TIMEOUT_MS: millis(0, 600_000, 10_000),
   DATABASE_URL: databaseUrlSchema,
   OUTBOX_DEADLINE_HOURS: z.preprocess(
@@ -242,6 +249,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ].filter((secret): secret is string => secret !== undefined),
     rulesDir: values.RULES_DIR,
     slackApiTimeoutMs: values.SLACK_API_TIMEOUT_MS,
+    slackPostTimeoutMs: values.SLACK_POST_TIMEOUT_MS,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
     database: values.DATABASE_URL,
     decisionRetentionDays: values.DECISION_RETENTION_DAYS,

@@ -9,6 +9,7 @@ export const AppErrorCode = {
   PayloadInvalid: 'chip_advice_payload_invalid',
   SlackResponseInvalid: 'chip_advice_slack_response_invalid',
   DeliveryFailed: 'chip_advice_delivery_failed',
+  PostUnconfirmed: 'chip_advice_post_unconfirmed',
   StorageUnavailable: 'chip_advice_storage_unavailable',
   StorageTooNew: 'chip_advice_storage_too_new',
   StorageMigrationFailed: 'chip_advice_storage_migration_failed',
@@ -142,5 +143,26 @@ export class StoredDataInvalidError extends Error implements CodedError {
     options?: ErrorOptions,
   ) {
     super(`${what} is invalid: ${problems.join('; ')}`, options);
+  }
+}
+
+/**
+ * A Web API call that must not be repeated (chat.postMessage) was sent, and Slack did not confirm
+ * it: no answer in time, the connection dropped, or a 5xx. It may have been done, so it is not
+ * retried; `status` is the HTTP status when there was one.
+ */
+export class PostUnconfirmedError extends Error implements CodedError {
+  readonly code = AppErrorCode.PostUnconfirmed;
+  override readonly name = 'PostUnconfirmedError';
+
+  constructor(
+    readonly method: string,
+    readonly status: number | undefined,
+    options?: ErrorOptions,
+  ) {
+    super(
+      `${method} was sent but Slack did not confirm it (${status === undefined ? 'no answer' : `HTTP ${status}`}); not retried, since it may have been done`,
+      options,
+    );
   }
 }

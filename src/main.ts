@@ -70,26 +70,9 @@ async function main(): Promise<void> {
     if (isCodedError(error)) return fail([`cannot start: ${error.message}`]);
     throw error;
   }
-  let started: Started;
-  try {
-    started = await app.start();
-  } catch (error) {
-    fail([describeStartError(error, config)]);
-    await closeStore();
-    // Socket Mode may have left reconnect timers behind; nothing is left worth waiting for.
-    process.exit();
-  }
-  const routes = config.oauth
-    ? 'POST /slack/events, GET /slack/install, GET /slack/oauth_redirect, GET /healthz'
-    : 'POST /slack/events, GET /healthz';
-  logger.info(
-    started.mode === 'http'
-      ? { mode: 'http', port: started.port, workspaces: config.oauth ? 'many' : 'one' }
-      : { mode: 'socket' },
-    started.mode === 'http'
-      ? `listening on port ${started.port} (${routes})`
-      : 'connected to Slack in Socket Mode',
-  );
+  // Handlers first: until one is installed, SIGTERM or SIGINT ends the process on the spot,
+  // without the drain (a supervisor's stop right after "listening" would kill a half-post).
+  let starting: Promise<Started> = new Promise(() => undefined);
   // Stop taking requests, let those in flight post their advice, then exit; a request that
   // outlives the bound is given up on (exit code 1), so the process never hangs.
   let stopping = false;
@@ -109,27 +92,54 @@ async function main(): Promise<void> {
       fail([`did not stop within ${config.shutdownTimeoutMs} ms (SHUTDOWN_TIMEOUT_MS) plus 5 s`]);
       process.exit(1);
     }, config.shutdownTimeoutMs + 5_000).unref();
-    app.stop().then(
-      async ({ drained, inFlight }) => {
-        await closeStore();
-        if (drained) {
-          logger.info('stopped');
-          process.exit(0);
-        }
-        fail([
-          `stopped after ${config.shutdownTimeoutMs} ms (SHUTDOWN_TIMEOUT_MS) with ${inFlight} request(s) still in flight`,
-        ]);
-        process.exit(1);
-      },
-      async (error: unknown) => {
-        await closeStore();
-        fail([`could not stop cleanly: ${error instanceof Error ? error.message : String(error)}`]);
-        process.exit(1);
-      },
-    );
+    // A signal during the start stops once the start is over (it may have failed and exited).
+    starting
+      .catch(() => undefined)
+      .then(() => app.stop())
+      .then(
+        async ({ drained, inFlight }) => {
+          await closeStore();
+          if (drained) {
+            logger.info('stopped');
+            process.exit(0);
+          }
+          fail([
+            `stopped after ${config.shutdownTimeoutMs} ms (SHUTDOWN_TIMEOUT_MS) with ${inFlight} request(s) still in flight`,
+          ]);
+          process.exit(1);
+        },
+        async (error: unknown) => {
+          await closeStore();
+          fail([
+            `could not stop cleanly: ${error instanceof Error ? error.message : String(error)}`,
+          ]);
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+  let started: Started;
+  try {
+    starting = app.start();
+    started = await starting;
+  } catch (error) {
+    fail([describeStartError(error, config)]);
+    await closeStore();
+    // Socket Mode may have left reconnect timers behind; nothing is left worth waiting for.
+    process.exit();
+  }
+  const routes = config.oauth
+    ? 'POST /slack/events, GET /slack/install, GET /slack/oauth_redirect, GET /healthz'
+    : 'POST /slack/events, GET /healthz';
+  logger.info(
+    started.mode === 'http'
+      ? { mode: 'http', port: started.port, workspaces: config.oauth ? 'many' : 'one' }
+      : { mode: 'socket' },
+    started.mode === 'http'
+      ? `listening on port ${started.port} (${routes})`
+      : 'connected to Slack in Socket Mode',
+  );
 }
 
 main().catch((error: unknown) => {

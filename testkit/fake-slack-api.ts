@@ -11,7 +11,13 @@ import {
   type Responder,
   readBody,
 } from './fake-slack-calls.js';
-import { defaultAnswers, type FakeState } from './fake-slack-methods.js';
+import {
+  defaultAnswers,
+  type FakeState,
+  freshState,
+  type StoredFile,
+  uploadAnswer,
+} from './fake-slack-methods.js';
 import { FakeOAuth } from './fake-slack-oauth.js';
 
 export type { ApiCall, Failure, Hold, Responder } from './fake-slack-calls.js';
@@ -20,20 +26,25 @@ export type { ApiCall, Failure, Hold, Responder } from './fake-slack-calls.js';
  * A small Slack Web API on 127.0.0.1 for tests: point SLACK_API_URL at `api.url`. It records
  * every call (method, parsed params, headers, what it answered), answers like Slack does
  * (views get ids and hashes, messages get ts, a stale views.update hash gets hash_conflict) and
- * can be told to fail a method with a Slack error string, an HTTP status or a rate limit. It also
- * serves response URLs (`api.responseUrl()`), recorded under the method name `response_url`.
+ * can be told to fail a method with a Slack error string, an HTTP status or a rate limit
+ * (per method, with Retry-After), to hold calls (hang), to answer late after doing the work, or
+ * to refuse connections altogether (`down()` / `up()`). trigger_ids expire after 3 s and open one
+ * view; views.update keeps what a person typed ({@link enter}). It also serves response URLs
+ * (`api.responseUrl()`), recorded under the method name `response_url`, and the upload URLs of
+ * files.uploadV2 (recorded as `file_upload`; see `api.file(id)`).
  */
 
 export class FakeSlackApi {
   #server: Server;
   readonly #port: number;
+  readonly #delays = new Map<string, { ms: number; remaining: number }>();
   readonly #events = new EventEmitter();
   readonly #calls: ApiCall[] = [];
   readonly #failures = new Map<string, ArmedFailure>();
   readonly #responders = new Map<string, Responder>();
   readonly #holds = new Map<string, HeldMethod>();
   readonly #oauth = new FakeOAuth();
-  readonly #state: FakeState = { views: new Map(), nextId: 1, nextTs: 1, oauth: this.#oauth };
+  readonly #state: FakeState;
   #responseUrls = 0;
   readonly origin: string;
 
@@ -41,6 +52,12 @@ export class FakeSlackApi {
     this.#server = server;
     this.#port = (server.address() as AddressInfo).port;
     this.origin = `http://127.0.0.1:${this.#port}`;
+    this.#state = { ...freshState(this.origin), oauth: this.#oauth };
+  }
+
+  /** A file uploaded through files.uploadV2 (its bytes, and where it was shared), by id. */
+  file(id: string): Readonly<StoredFile> | undefined {
+    return this.#state.files.get(id);
   }
 
   static #serve(api: () => FakeSlackApi | undefined): Server {
@@ -66,7 +83,7 @@ export class FakeSlackApi {
 
   /**
    * Stops listening and drops every connection: new connections are refused (ECONNREFUSED), as
-   * when Slack or the network is down; response URLs too. `up()` listens again on the same port.
+   * when Slack or the network is down. `up()` listens again on the same port.
    */
   async down(): Promise<void> {
     const server = this.#server;
@@ -82,6 +99,30 @@ export class FakeSlackApi {
       server.once('error', reject);
       server.listen(this.#port, '127.0.0.1', () => resolve());
     });
+  }
+
+  /**
+   * Makes the next `times` calls to `method` (every call when absent) do their work and record
+   * it at once, then answer only after `ms`: a slow Slack whose answer may come after the client
+   * gave up, although the message was posted.
+   */
+  delay(method: string, ms: number, { times = Number.POSITIVE_INFINITY } = {}): void {
+    this.#delays.set(method, { ms, remaining: times });
+  }
+
+  /** Makes chat.postMessage to `channel` answer `error` ("is_archived"...) from now on. */
+  closeChannel(channel: string, error: string): void {
+    this.#state.closedChannels?.set(channel, error);
+  }
+
+  /**
+   * What a person typed into a view's inputs (Slack's `state.values` shape): kept by a later
+   * views.update for the inputs it still has, and sent back in the view's answers.
+   */
+  enter(viewId: string, values: Record<string, unknown>): void {
+    const stored = this.#state.views.get(viewId);
+    if (!stored) throw new Error(`no view ${viewId}`);
+    stored.view = { ...stored.view, state: { values } };
   }
 
   /** The base URL for SLACK_API_URL. */
@@ -164,6 +205,8 @@ export class FakeSlackApi {
     this.#responders.clear();
     for (const held of this.#holds.values()) for (const resume of held.waiting.splice(0)) resume();
     this.#holds.clear();
+    this.#delays.clear();
+    this.#state.closedChannels?.clear();
   }
 
   /**
@@ -190,7 +233,6 @@ export class FakeSlackApi {
   }
 
   async close(): Promise<void> {
-    if (!this.#server.listening) return;
     this.#server.closeAllConnections();
     await new Promise<void>((resolve) => this.#server.close(() => resolve()));
   }
@@ -198,10 +240,16 @@ export class FakeSlackApi {
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const path = new URL(request.url ?? '/', this.origin).pathname;
     const text = await readBody(request);
-    const params = parseParams(text, request.headers['content-type']);
+    const upload = /^\/upload\/(\w+)$/.exec(path)?.[1];
+    // The bytes of a file are recorded as they came, not parsed as form fields.
+    const params = upload
+      ? { file_id: upload, content: await uploadedContent(text, request.headers['content-type']) }
+      : parseParams(text, request.headers['content-type']);
     const method = path.startsWith('/response-url/')
       ? 'response_url'
-      : path.replace(/^\/api\//, '');
+      : upload
+        ? 'file_upload'
+        : path.replace(/^\/api\//, '');
     const authorization = request.headers.authorization;
     const token = authorization?.startsWith('Bearer ') ? authorization.slice(7) : undefined;
     const call = { method, path, params, headers: request.headers, token, at: Date.now() };
@@ -230,6 +278,12 @@ export class FakeSlackApi {
     this.#calls.push({ ...call, response: { status, body } });
     this.#events.emit('call');
     const answer = typeof body === 'string' ? body : JSON.stringify(body);
+    const delay = this.#delays.get(method);
+    if (delay && delay.remaining > 0) {
+      delay.remaining -= 1;
+      await new Promise((resume) => setTimeout(resume, delay.ms));
+      if (response.destroyed) return;
+    }
     if (started) {
       response.end(answer.slice(1));
       return;
@@ -261,10 +315,24 @@ export class FakeSlackApi {
       const extra = typeof armed.failure.body === 'object' ? armed.failure.body : {};
       return { status: 200, body: { ...extra, ok: false, error: error ?? 'fatal_error' } };
     }
+    if (call.method === 'file_upload') {
+      return uploadAnswer(this.#state, String(call.params.file_id), String(call.params.content));
+    }
     const responder = this.#responders.get(call.method);
     const body = responder
       ? responder(call.params, call)
       : defaultAnswers(this.#state, call.method, call.params, call.token);
     return { status: 200, body };
   }
+}
+
+/**
+ * The bytes of a file posted to an upload URL: @slack/web-api sends them as the one part of a
+ * multipart form; anything else is taken as the file itself.
+ */
+async function uploadedContent(text: string, contentType: string | undefined): Promise<string> {
+  if (!contentType?.startsWith('multipart/form-data')) return text;
+  const form = await new Response(text, { headers: { 'content-type': contentType } }).formData();
+  const [part] = [...form.values()];
+  return typeof part === 'string' ? part : ((await part?.text()) ?? '');
 }

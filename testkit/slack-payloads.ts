@@ -16,10 +16,13 @@ const TEAM = { id: FAKE_TEAM.id, domain: 'fake-team' };
 const APP_ID = 'A0CHIPADVICE';
 
 let counter = 0;
-/** A fresh trigger_id, as Slack sends one per interaction. */
+/**
+ * A fresh trigger_id, as Slack sends one per interaction. Its second part is when it was made
+ * (ms), which the fake Web API reads to let it expire after 3 s, as Slack's do.
+ */
 export function triggerId(): string {
   counter += 1;
-  return `${counter}.1700000000.trigger${counter}`;
+  return `${counter}.${Date.now()}.trigger${counter}`;
 }
 
 export function slashCommand(fields: {
@@ -120,12 +123,46 @@ export function messageButtonClick(
   return {
     type: 'block_actions',
     ...fromUser(),
-    container: { type: 'message', message_ts: posted.message.ts, channel_id: posted.channel },
+    container: {
+      type: 'message',
+      message_ts: posted.message.ts,
+      channel_id: posted.channel,
+      is_ephemeral: false,
+    },
     trigger_id: triggerId(),
     channel: { id: posted.channel, name: CHANNEL.name },
     message: posted.message,
     response_url: options.responseUrl,
     actions: [options.value === undefined ? action : { ...action, value: options.value }],
+  };
+}
+
+/**
+ * A click on the `index`-th button `actionId` of an ephemeral message (one only the clicker
+ * sees, posted through a response_url or chat.postEphemeral), as Slack sends it: the container
+ * says `is_ephemeral: true`, and there is no `message` field (bolt-python's block_actions
+ * scenario tests carry the same shape).
+ */
+export function ephemeralButtonClick(
+  shown: { channel: string; blocks: readonly Json[] },
+  actionId: string,
+  options: { index?: number; responseUrl: string },
+): Json {
+  const found = buttonsOf(shown.blocks, actionId)[options.index ?? 0];
+  if (!found) throw new Error(`the message has no button ${actionId}`);
+  return {
+    type: 'block_actions',
+    ...fromUser(),
+    container: {
+      type: 'message',
+      message_ts: '1700000098.000001',
+      channel_id: shown.channel,
+      is_ephemeral: true,
+    },
+    trigger_id: triggerId(),
+    channel: { id: shown.channel, name: CHANNEL.name },
+    response_url: options.responseUrl,
+    actions: [clickOf(found)],
   };
 }
 

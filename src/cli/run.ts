@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
-import { type CliOptions, parseCliArgs, USAGE } from './args.js';
+import { type CliOptions, outputOf, parseCliArgs, USAGE } from './args.js';
 import type { EvaluatorSetup } from './batch/evaluator.js';
 import { runBatch, startEvaluation } from './batch/pipeline.js';
 import { InputInvalidError, OutputFailedError, PromptEndedError } from './errors.js';
@@ -89,7 +89,8 @@ function setupFor(
 ): EvaluatorSetup {
   return {
     rulesDir: options.rules,
-    format: options.format,
+    format: outputOf(options),
+    skipInvalid: options.skipInvalid,
     options: {
       name: input.name,
       shape: input.shape,

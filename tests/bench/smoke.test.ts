@@ -22,6 +22,9 @@ describe('the benchmark', () => {
     }
     expect(results.submission.sequential.thread.n).toBe(3);
     expect(results.submission.concurrent.thread.n).toBe(6);
+    for (const run of [results.storage.none, results.storage.sqlite, results.storage.postgres]) {
+      expect(run).toMatchObject({ failed: 0, thread: { n: 3 } });
+    }
     expect(results.startup.samples['chip-advice']).toHaveLength(1);
     expect(results.startup.samples.baseline).toHaveLength(1);
     expect(results.memory['chip-advice'].failed).toBe(0);
@@ -42,10 +45,13 @@ describe('the benchmark', () => {
         'command.concurrent.ack.p50',
         'command.concurrent.modal.p99',
         'submission.concurrent.thread.p99',
+        'storage.none.thread.p50',
+        'storage.sqlite.thread.p50',
+        'storage.postgres.thread.p50',
         'startup.median',
         'memory.rss.growth',
         'memory.heap.growthLater',
       ]),
     );
-  }, 60_000);
+  }, 120_000);
 });

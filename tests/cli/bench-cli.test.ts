@@ -21,6 +21,9 @@ describe('the CLI benchmark', () => {
     expect(cli.bareEngine.workloads).toBe(200);
     expect(cli.json.workloads).toBe(200);
     expect(cli.memory.map((run) => run.workloads)).toEqual([200, 400]);
+    // A line per workload at least, from the table and from the CSV.
+    expect(cli.portfolio.outputBytes).toBeGreaterThan(200 * 40);
+    expect(cli.csv.outputBytes).toBeGreaterThan(200 * 40);
     for (const run of cli.memory) {
       // The whole array came out: far more advice than answers went in.
       expect(run.outputBytes).toBeGreaterThan(10 * run.inputBytes);
@@ -30,6 +33,10 @@ describe('the CLI benchmark', () => {
     expect(figures.map((figure) => figure.id)).toEqual([
       'cli.json.perWorkload',
       'cli.json.throughput',
+      'cli.portfolio.throughput',
+      'cli.portfolio.peakRss.200',
+      'cli.csv.throughput',
+      'cli.csv.peakRss.200',
       'cli.json.peakRss.200',
       'cli.json.peakRss.400',
     ]);

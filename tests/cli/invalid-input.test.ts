@@ -40,16 +40,28 @@ describe('chip-advice with invalid answers', () => {
     );
   });
 
-  it('names the workload by position in a JSON array', async () => {
+  it('names the workload by position and line in a JSON array', async () => {
     const batch = [AWS_FRIENDLY_TRAINING, 42, { ...AWS_FRIENDLY_TRAINING, colour: 'red' }];
-    const result = await advise(['--answers', file('bad-array.json', batch), '--json']);
+    // One element per line after the "[", and a blank line before the third.
+    const [first, second, third] = batch.map((element) => JSON.stringify(element));
+    const text = `[\n${first},\n${second},\n\n${third}\n]\n`;
+    const result = await advise(['--answers', file('bad-array.json', text), '--json']);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(
-      "chip-advice: workload #2: answers: must be a JSON object with the questionnaire's fields, got the number 42\n",
+      "chip-advice: workload #2 (line 3): answers: must be a JSON object with the questionnaire's fields, got the number 42\n",
     );
-    expect(result.stderr).toContain('chip-advice: workload #3: colour: is not a question');
+    expect(result.stderr).toContain('chip-advice: workload #3 (line 5): colour: is not a question');
     expect(result.stderr).toContain('2 of 3 workloads are invalid; nothing was evaluated');
+  });
+
+  it('names the line of a JSON array element far into the file (past the first chunk read)', async () => {
+    const valid = Array.from({ length: 3000 }, () => JSON.stringify(AWS_FRIENDLY_TRAINING));
+    const text = `[\n${[...valid, '{"workload": "training"}'].join(',\n')}\n]\n`;
+    expect(text.length).toBeGreaterThan(256 * 1024);
+    const result = await advise(['--answers', file('long-array.json', text), '--json']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('chip-advice: workload #3001 (line 3002): ');
   });
 });
 
@@ -134,8 +146,21 @@ describe('chip-advice with input that is not JSON', () => {
 describe('chip-advice with bad options', () => {
   it.each([
     [['--answer', 'x.json'], "Unknown option '--answer'"],
-    [['--format', 'yaml'], '--format must be "text" or "json" (got "yaml")'],
+    [['--format', 'yaml'], '--format must be "text", "json" or "csv" (got "yaml")'],
     [['--json', '--format', 'text'], '--json and --format text contradict each other'],
+    [['--portfolio'], '--portfolio needs --answers FILE (a batch of workloads)'],
+    [
+      ['--skip-invalid', '--portfolio'],
+      '--portfolio and --skip-invalid need --answers FILE (a batch of workloads)',
+    ],
+    [
+      ['--answers', 'x.json', '--portfolio', '--explain'],
+      '--explain adds to the text advice of each workload; it has nothing to add to --portfolio',
+    ],
+    [
+      ['--answers', 'x.json', '--format', 'csv', '--explain'],
+      '--explain adds to the text advice of each workload; it has nothing to add to --format csv',
+    ],
     [['--jobs', '0'], '--jobs must be a whole number from 1 to 64 (got "0")'],
     [['--jobs', 'two'], '--jobs must be a whole number from 1 to 64 (got "two")'],
   ])('exits 2 on %j and points to --help', async (args, message) => {

@@ -62,7 +62,7 @@ describe('npm start', () => {
     // Without -s npm prints its "> chip-advice start" banner, and nothing else.
     expect(plain.stdout.trim().split('\n')).toEqual([
       expect.stringMatching(/^> chip-advice@\S+ start$/),
-      '> node dist/main.js',
+      '> exec node dist/main.js',
     ]);
   });
 });

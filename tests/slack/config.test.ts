@@ -26,6 +26,7 @@ describe('readConfig', () => {
       secrets: ['xoxb-1-2-abc', 'secret'],
       rulesDir: undefined,
       slackApiTimeoutMs: 10_000,
+      slackPostTimeoutMs: 60_000,
       shutdownTimeoutMs: 10_000,
       database: { engine: 'sqlite', file: path.resolve('data/chip-advice.db'), isDefault: true },
       decisionRetentionDays: undefined,

@@ -27,7 +27,7 @@ beforeEach(async () => {
       const { 'content-type': contentType, 'accept-encoding': acceptEncoding } = request.headers;
       received.push({ contentType, acceptEncoding, body });
       if (request.url === '/busy') {
-        response.writeHead(429, { 'retry-after': '3', 'x-slack-req-id': 'a' });
+        response.writeHead(503, { 'retry-after': '3', 'x-slack-req-id': 'a' });
         response.end('{"ok":false,"error":"ratelimited"}');
         return;
       }
@@ -67,8 +67,8 @@ describe('the Slack HTTP client', () => {
     const response = await http.fetch(busy, { method: 'POST', body: 'a=1' });
     expect([response.ok, response.status, response.statusText, response.url]).toEqual([
       false,
-      429,
-      'Too Many Requests',
+      503,
+      'Service Unavailable',
       busy,
     ]);
     expect(response.headers.get('Retry-After')).toBe('3');

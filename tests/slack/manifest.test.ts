@@ -12,7 +12,7 @@ const manifest = parse(readFileSync(path.join(ROOT, 'manifest.yml'), 'utf8'));
 describe('manifest.yml', () => {
   it('declares the slash command and the message shortcut the app listens for', () => {
     expect(manifest.features.slash_commands).toEqual([
-      expect.objectContaining({ command: COMMAND, usage_hint: '[help]' }),
+      expect.objectContaining({ command: COMMAND, usage_hint: '[help | history | summary]' }),
     ]);
     expect(manifest.features.shortcuts).toEqual([
       expect.objectContaining({ type: 'message', callback_id: CallbackId.messageShortcut }),
@@ -39,6 +39,7 @@ describe('manifest.yml', () => {
       'chat:write',
       'chat:write.public',
       'im:write',
+      'files:write',
     ]);
     expect(manifest.oauth_config.scopes.user).toBeUndefined();
     // Multi-workspace mode asks for the same scopes when it sends someone to install.

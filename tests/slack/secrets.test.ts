@@ -46,6 +46,7 @@ describe('the logs of a whole session with failures', () => {
         SLACK_SIGNING_SECRET: SIGNING_SECRET,
         LOG_LEVEL: 'debug',
         SLACK_API_TIMEOUT_MS: '100',
+        SLACK_POST_TIMEOUT_MS: '100',
       },
       api,
     );
@@ -70,11 +71,11 @@ describe('the logs of a whole session with failures', () => {
     api.fail('chat.postMessage', { error: 'not_in_channel', times: 1 });
     await submit(app, view, INFERENCE_ANSWERS);
     await api.waitFor('chat.postMessage', 4);
-    // Slack does not answer in time: every attempt times out, the person is told.
+    // Slack does not answer in time: the post is not sent again (it may be done), the person is told.
     const second = await chooseWorkload(app, await openFromCommand(app), { workload: 'inference' });
-    const hold = api.hold('chat.postMessage', { times: 4 });
+    const hold = api.hold('chat.postMessage', { times: 1 });
     await submit(app, second, { ...INFERENCE_ANSWERS, monthlySpendUsd: 5000 });
-    await hold.arrived(4, 15_000);
+    await hold.arrived(1, 15_000);
     await api.waitFor('response_url', 2, 15_000);
     app.child.kill('SIGTERM');
     expect(await app.exited).toBe(0);

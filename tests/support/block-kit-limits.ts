@@ -128,8 +128,32 @@ class Checker {
         break;
       case 'divider':
         break;
+      case 'table':
+        this.table(path, block);
+        break;
       default:
         this.problems.push(`${path}: unexpected block type ${String(block.type)}`);
+    }
+  }
+
+  /** @see https://docs.slack.dev/reference/block-kit/blocks/table-block */
+  table(path: string, block: Json): void {
+    const rows = (block.rows as unknown[] | undefined) ?? [];
+    if (rows.length === 0) this.problems.push(`${path}.rows: empty`);
+    this.max(`${path}.rows`, rows, 100);
+    this.max(`${path}.column_settings`, block.column_settings, 20);
+    for (const [i, row] of rows.entries()) {
+      if (!Array.isArray(row)) return void this.problems.push(`${path}.rows[${i}]: not an array`);
+      this.max(`${path}.rows[${i}]`, row, 20);
+      for (const [j, cell] of row.entries()) {
+        const where = `${path}.rows[${i}][${j}]`;
+        if (!isObject(cell)) this.problems.push(`${where}: not an object`);
+        else if (cell.type === 'raw_text') {
+          if (typeof cell.text !== 'string' || cell.text === '')
+            this.problems.push(`${where}.text: empty`);
+        } else if (cell.type !== 'rich_text')
+          this.problems.push(`${where}.type: ${String(cell.type)}`);
+      }
     }
   }
 
@@ -138,6 +162,8 @@ class Checker {
     this.max(path, blocks, limit);
     const ids = new Set<string>();
     for (const [i, block] of blocks.entries()) this.block(`${path}[${i}]`, block, ids);
+    const tables = blocks.filter((block) => isObject(block) && block.type === 'table').length;
+    if (tables > 1) this.problems.push(`${path}: ${tables} table blocks, one allowed`);
   }
 }
 

@@ -57,6 +57,11 @@ export class FakeSocketMode {
     for (const socket of this.#sockets) socket.send(JSON.stringify(envelope));
   }
 
+  /** Sends a text frame as it is (`null`, a broken envelope) to every connected app. */
+  sendRaw(text: string): void {
+    for (const socket of this.#sockets) socket.send(text);
+  }
+
   /** Resolves with the app's ack of `envelopeId`; rejects after `timeoutMs` (a hang guard). */
   async ackOf(envelopeId: string, timeoutMs = 5000): Promise<Record<string, unknown>> {
     const find = () => this.received.find((message) => message.envelope_id === envelopeId);

@@ -4,7 +4,8 @@ import {
   RulesetContradictionError,
   RulesetInvalidError,
 } from '../../core/index.js';
-import type { FormatName } from '../args.js';
+import { type PortfolioChip, portfolioChips } from '../../core/portfolio/index.js';
+import type { OutputName } from '../args.js';
 import { InputInvalidError } from '../errors.js';
 import type { InputItem } from '../input/items.js';
 import type { RenderOptions } from '../output/format.js';
@@ -16,12 +17,16 @@ import { type CheckContext, type Checked, checkBatch } from './check.js';
 export interface EvaluatorSetup {
   /** `--rules`, or undefined for the bundled rules. */
   readonly rulesDir: string | undefined;
-  readonly format: FormatName;
+  readonly format: OutputName;
+  /** `--skip-invalid`: advise the valid workloads, leave out the others (reported by the check). */
+  readonly skipInvalid: boolean;
   readonly options: RenderOptions & CheckContext;
 }
 
 /** Checks and advises batches of workloads, in this thread or in worker threads. */
 export interface Evaluator {
+  /** The chips of the rules in use, for the formats that sum by chip. */
+  readonly chips: readonly PortfolioChip[];
   check(items: readonly InputItem[]): Promise<Checked>;
   /** The workloads' advice as the output format packs it, in the items' order. */
   advise(items: readonly InputItem[]): Promise<Advised>;
@@ -36,11 +41,14 @@ export interface Evaluator {
  * @throws {InputInvalidError} when a rule file is invalid (naming the file and JSON path).
  */
 export function localWork(setup: EvaluatorSetup) {
-  const advisor = createAdvisor(loadRules(setup.rulesDir));
+  const ruleset = loadRules(setup.rulesDir);
+  const advisor = createAdvisor(ruleset);
   const projection = PROJECTIONS[setup.format];
   return {
+    chips: portfolioChips(ruleset),
     check: (items: readonly InputItem[]) => checkBatch(items, setup.options),
-    advise: (items: readonly InputItem[]) => adviseBatch(advisor, items, projection, setup.options),
+    advise: (items: readonly InputItem[]) =>
+      adviseBatch(advisor, items, projection, { ...setup.options, skipInvalid: setup.skipInvalid }),
   };
 }
 
@@ -48,6 +56,7 @@ export function localWork(setup: EvaluatorSetup) {
 export function inlineEvaluator(setup: EvaluatorSetup): Evaluator {
   const work = localWork(setup);
   return {
+    chips: work.chips,
     check: async (items) => work.check(items),
     advise: (items) => work.advise(items),
     close: async () => {},

@@ -50,8 +50,10 @@ export interface BatchRun {
 /**
  * Streams a batch through two passes over the input, so that memory stays flat whatever its
  * size: the first checks every workload and names each problem on standard error; only when
- * all are valid does the second advise them and stream the output, in input order.
- * @throws {InputInvalidError} when any workload is invalid (its problems already written).
+ * all are valid (or `--skip-invalid` leaves out those that are not) does the second advise
+ * them and stream the output, in input order.
+ * @throws {InputInvalidError} when any workload is invalid (its problems already written),
+ * after the output of the valid ones with `--skip-invalid`.
  */
 export async function runBatch(run: BatchRun): Promise<void> {
   const { input, stdout } = run;
@@ -66,7 +68,8 @@ export async function runBatch(run: BatchRun): Promise<void> {
       for (const problem of checked.problems) progress.log(`chip-advice: ${problem}`);
       progress.update('checking', count);
     });
-    if (invalid > 0) {
+    const skipping = invalid > 0 && run.setup.skipInvalid && input.shape !== 'object';
+    if (invalid > 0 && !skipping) {
       throw new InputInvalidError([
         input.shape === 'object'
           ? 'the answers are invalid; nothing was evaluated'
@@ -74,16 +77,21 @@ export async function runBatch(run: BatchRun): Promise<void> {
       ]);
     }
     const output = createOutput(stdout, stdout.isTTY ? progress.clear : undefined);
-    const sink = SINKS[run.setup.format].open(output, run.setup.options);
+    const sink = SINKS[run.setup.format].open(output, run.setup.options, evaluator.chips);
     let advised = 0;
     await inOrder(input.batches(), depth, evaluator.advise, async (batch) => {
       await sink.write(batch.chunk);
       evaluator.recycle?.(batch.chunk);
       advised += batch.count;
-      progress.update('advising', advised, count);
+      progress.update('advising', advised, count - invalid);
     });
-    if (advised !== count) throw new InputChangedError(input.name);
+    if (advised !== count - invalid) throw new InputChangedError(input.name);
     await sink.end();
+    if (skipping) {
+      throw new InputInvalidError([
+        `${invalid} of ${count} workloads are invalid and were left out; the other ${count - invalid} were evaluated`,
+      ]);
+    }
   } finally {
     progress.stop();
   }

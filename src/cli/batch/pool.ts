@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import type { PortfolioChip } from '../../core/portfolio/index.js';
 import { InputInvalidError } from '../errors.js';
 import type { InputItem } from '../input/items.js';
 import type { Advised } from './advise.js';
@@ -37,8 +38,10 @@ const WORKER_URL = new URL('./worker.js', import.meta.url);
  */
 export async function startPool(size: number, setup: EvaluatorSetup): Promise<Evaluator> {
   const members = Array.from({ length: size }, () => spawn(setup));
+  let chips: readonly PortfolioChip[];
   try {
-    await Promise.all(members.map(({ ready }) => ready));
+    // Every worker loaded the same rules: the first one's chips stand for all.
+    [chips = []] = await Promise.all(members.map(({ ready }) => ready));
   } catch (error) {
     await Promise.all(members.map(({ member }) => member.worker.terminate()));
     throw error;
@@ -58,6 +61,7 @@ export async function startPool(size: number, setup: EvaluatorSetup): Promise<Ev
     });
   };
   return {
+    chips,
     check: (items) => run('check', items) as Promise<Checked>,
     advise: (items) => run('advise', items) as Promise<Advised>,
     recycle(chunk) {
@@ -71,17 +75,20 @@ export async function startPool(size: number, setup: EvaluatorSetup): Promise<Ev
   };
 }
 
-function spawn(setup: EvaluatorSetup): { member: Member; ready: Promise<void> } {
+function spawn(setup: EvaluatorSetup): {
+  member: Member;
+  ready: Promise<readonly PortfolioChip[]>;
+} {
   const worker = new Worker(WORKER_URL, { workerData: setup, resourceLimits: HEAP_LIMITS });
   const member: Member = { worker, pending: new Map() };
   const failAll = (error: Error) => {
     for (const pending of member.pending.values()) pending.reject(error);
     member.pending.clear();
   };
-  const ready = new Promise<void>((resolve, reject) => {
+  const ready = new Promise<readonly PortfolioChip[]>((resolve, reject) => {
     worker.on('message', (reply: Reply) => {
       if ('ready' in reply) {
-        return reply.ready ? resolve() : reject(new InputInvalidError(reply.problems));
+        return reply.ready ? resolve(reply.chips) : reject(new InputInvalidError(reply.problems));
       }
       const pending = member.pending.get(reply.id);
       member.pending.delete(reply.id);

@@ -3,6 +3,7 @@
  * advises each batch it is sent and posts the result back with the batch's id.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import type { PortfolioChip } from '../../core/portfolio/index.js';
 import { InputInvalidError } from '../errors.js';
 import type { InputItem } from '../input/items.js';
 import { type EvaluatorSetup, localWork } from './evaluator.js';
@@ -16,9 +17,12 @@ export interface Task {
   readonly spare: readonly ArrayBuffer[];
 }
 
-/** A worker's answer: `ready` once (false with the problems when the rules are invalid), then one per task. */
+/**
+ * A worker's answer: `ready` once (with the rules' chips, or false with the problems when the
+ * rules are invalid), then one per task.
+ */
 export type Reply =
-  | { readonly ready: true }
+  | { readonly ready: true; readonly chips: readonly PortfolioChip[] }
   | { readonly ready: false; readonly problems: readonly string[] }
   | { readonly id: number; readonly ok: true; readonly result: unknown }
   | { readonly id: number; readonly ok: false; readonly message: string };
@@ -59,7 +63,7 @@ function serve(port: NonNullable<typeof parentPort>): void {
         } satisfies Reply),
     );
   });
-  port.postMessage({ ready: true } satisfies Reply);
+  port.postMessage({ ready: true, chips: work.chips } satisfies Reply);
 }
 
 /** Smallest buffer made for a chunk: a batch of text is usually 0.5 to 3 MB. */

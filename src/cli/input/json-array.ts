@@ -7,6 +7,7 @@ import {
 } from '@streamparser/json';
 import { InputInvalidError } from '../errors.js';
 import { BATCH_BYTES, BATCH_SIZE, type InputItem, MAX_ITEM_BYTES, MAX_ITEM_TEXT } from './items.js';
+import { lineCounter } from './line-counter.js';
 import { lineAndColumn } from './position.js';
 import { readChunks } from './read-chunks.js';
 
@@ -35,10 +36,15 @@ export async function* jsonArray(file: string, name: string): AsyncGenerator<Inp
   let lastOffset = 0;
   let depth = 0;
   let elementStart = 0;
+  let elementLine: number | undefined;
+  const lines = lineCounter();
 
   parser.onValue = ({ value, key }: ParsedElementInfo) => {
     count += 1;
-    batch.push({ position: (key as number) + 1, value });
+    const position = (key as number) + 1;
+    batch.push(
+      elementLine === undefined ? { position, value } : { position, line: elementLine, value },
+    );
     batchBytes += lastOffset - elementStart + 1;
   };
   // As @streamparser/json's JSONParser wires them: anything after the array is then an error.
@@ -55,7 +61,10 @@ export async function* jsonArray(file: string, name: string): AsyncGenerator<Inp
   tokenizer.onToken = (token: ParsedTokenInfo) => {
     lastOffset = token.offset;
     const between = token.token === TokenType.COMMA || token.token === TokenType.RIGHT_BRACKET;
-    if (depth === 1 && !between) elementStart = token.offset;
+    if (depth === 1 && !between) {
+      elementStart = token.offset;
+      elementLine = lines.lineAt(token.offset);
+    }
     if (depth >= 2 && token.offset - elementStart > MAX_ITEM_BYTES) {
       failure ??= {
         what: `workload #${count + 1} is larger than ${MAX_ITEM_TEXT}`,
@@ -73,7 +82,9 @@ export async function* jsonArray(file: string, name: string): AsyncGenerator<Inp
 
   let fed = 0;
   for await (const chunk of readChunks(file)) {
+    lines.enter(chunk, fed);
     tokenizer.write(chunk);
+    lines.leave();
     fed += chunk.length;
     // A token still open after this many bytes is a string or number too long to be an answer.
     if (!failure && fed - lastOffset > MAX_ITEM_BYTES && !tokenizer.isEnded) {

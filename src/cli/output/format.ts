@@ -1,4 +1,5 @@
 import type { Advice } from '../../core/index.js';
+import type { PortfolioChip } from '../../core/portfolio/index.js';
 import type { InputShape } from '../input/items.js';
 import type { Output } from './writer.js';
 
@@ -18,8 +19,11 @@ export interface RenderOptions {
  * writes one line per row. Each half has its registry: projections.ts and sinks.ts.
  */
 export interface Projection<Row, Chunk> {
-  /** What the sink needs of one workload's advice, already rendered where it can be. */
-  project(advice: Advice, options: RenderOptions): Row;
+  /**
+   * What the sink needs of one workload's advice, already rendered where it can be;
+   * `position` is the workload's place in the input (1-based).
+   */
+  project(advice: Advice, options: RenderOptions, position: number): Row;
   /**
    * A batch of rows as sent to the main thread. Must survive structured cloning; a string
    * is sent as UTF-8 bytes in a buffer that the main thread gives back once written.
@@ -29,7 +33,8 @@ export interface Projection<Row, Chunk> {
 
 /** The main thread's half of a format: writes or aggregates the packed batches. */
 export interface SinkFactory<Chunk> {
-  open(out: Output, options: RenderOptions): Sink<Chunk>;
+  /** `chips` are the rules' chips (chips.json), for the formats that sum by chip. */
+  open(out: Output, options: RenderOptions, chips: readonly PortfolioChip[]): Sink<Chunk>;
 }
 
 /** Receives the packed rows of consecutive workloads, in input order. */

@@ -2,9 +2,10 @@ import type { webApi } from '@slack/bolt';
 import type { Advice } from '../../core/index.js';
 import { DeliveryFailedError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
-import { channelUnreachable } from '../transport/slack-error.js';
+import { unconfirmedPost } from '../transport/send-policy.js';
+import { channelUnreachable, messageRefused } from '../transport/slack-error.js';
 import { type Destination, type PostedDestination, summaryPosted } from './destination.js';
-import { channelFallbackNote, notDeliveredNotice } from './notices.js';
+import { channelFallbackNote, messageRefusedNotice, notDeliveredNotice } from './notices.js';
 import { postReasoning, postSummary } from './post-advice.js';
 import { encodeRetry } from './retry-value.js';
 import type { MetadataSigner } from './signed-metadata.js';
@@ -134,16 +135,23 @@ export class AdviceDelivery {
     return { kind: 'channel', channel: dm, ...(responseUrl ? { responseUrl } : {}) };
   }
 
-  /** Tells the person, with buttons that retry from where the work stopped; then throws. */
+  /**
+   * Tells the person, with buttons that retry from where the work stopped; then throws. When
+   * Slack refused the message itself (`invalid_blocks`...), a retry would be refused too: the
+   * notice says so plainly and offers only "Change answers".
+   */
   async #giveUp(advice: Advice, request: DeliveryRequest, error: unknown): Promise<never> {
     const { client, logger, userId, destination, respond } = request;
     const retry = encodeRetry(advice.answers, this.#signer.encode(destination, userId));
     const kept = destination.responseUrl
       ? responder(destination.responseUrl, this.#fetch)
       : undefined;
-    const notice = notDeliveredNotice(advice.answers, retry, {
-      summaryPosted: summaryPosted(destination),
-    });
+    const notice = messageRefused(error)
+      ? messageRefusedNotice(advice.answers)
+      : notDeliveredNotice(retry, {
+          summaryPosted: summaryPosted(destination),
+          unconfirmed: unconfirmedPost(error) !== undefined,
+        });
     await tellUser(client, { userId, respond: respond ?? kept }, notice, logger);
     const where = destination.kind === 'channel' ? destination.channel : 'dm';
     throw new DeliveryFailedError(where, { cause: error });

@@ -18,12 +18,46 @@ const INVITE = '`/invite @chip-advice`';
  * @see https://docs.slack.dev/reference/methods/chat.postMessage#errors
  */
 export function channelFallbackNote(channel: string, slackError: string): MessagePayload {
-  const why =
-    slackError === 'not_in_channel'
-      ? 'I am not a member of it'
-      : 'I cannot see it (it may be private, or I was removed)';
-  const text = `I could not post your chip advice in <#${channel}>: ${why}. Here it is instead. To get answers in that channel, type ${INVITE} there, then run ${COMMAND} again.`;
+  const [why, fix] = FALLBACK_REASONS[slackError] ?? UNSEEN;
+  const text = `I could not post your chip advice in <#${channel}>: ${why}. Here it is instead. ${fix}`;
   return { text, blocks: [section(text)] };
+}
+
+const INVITE_FIX = `To get answers in that channel, type ${INVITE} there, then run ${COMMAND} again.`;
+const ELSEWHERE_FIX = `To share it, run ${COMMAND} in a channel where people can post.`;
+
+const UNSEEN = ['I cannot see it (it may be private, or I was removed)', INVITE_FIX] as const;
+
+/** Why the bot cannot post in a channel, and what the person can do, by Slack's error code. */
+const FALLBACK_REASONS: Record<string, readonly [string, string]> = {
+  not_in_channel: ['I am not a member of it', INVITE_FIX],
+  channel_not_found: UNSEEN,
+  is_archived: ['it is archived', ELSEWHERE_FIX],
+  restricted_action: ['only some members may post there', ELSEWHERE_FIX],
+  restricted_action_read_only_channel: ['it is read-only', ELSEWHERE_FIX],
+  restricted_action_thread_only_channel: ['it takes replies in threads only', ELSEWHERE_FIX],
+};
+
+/**
+ * Sent when Slack refused the message the app built (`invalid_blocks`, `msg_blocks_too_long`):
+ * a bug of ours, logged as an error. No "Post again", which would be refused the same way; the
+ * answers stay on "Change answers".
+ */
+export function messageRefusedNotice(answers: Answers): MessagePayload {
+  const text = `Sorry, I could not post your chip advice: Slack refused the message I built. That is a bug on my side, and it is logged for the app's maintainers. Your answers are kept: “Change answers” reopens the questionnaire with them.`;
+  return {
+    text,
+    blocks: [
+      section(`:warning: ${text}`),
+      actions([
+        button({
+          text: 'Change answers',
+          actionId: ActionId.changeAnswers,
+          value: encodeAnswers(answers),
+        }),
+      ]),
+    ],
+  };
 }
 
 /**
@@ -32,13 +66,15 @@ export function channelFallbackNote(channel: string, slackError: string): Messag
  * "Change answers", which reopens the questionnaire pre-filled.
  */
 export function notDeliveredNotice(
-  answers: Answers,
   retryValue: string,
-  { summaryPosted = false } = {},
+  { summaryPosted = false, unconfirmed = false } = {},
 ): MessagePayload {
-  const text = summaryPosted
-    ? `Your chip advice summary is posted, but Slack did not take its reasoning just now. Your answers are kept: press “Post again” to add the reasoning to the summary’s thread, or “Change answers” to adjust them.`
-    : `Slack did not take your chip advice just now, so it is not posted yet. Your answers are kept: press “Post again” to retry, or “Change answers” to adjust them first.`;
+  const part = summaryPosted ? 'its reasoning' : 'your chip advice';
+  const text = unconfirmed
+    ? `Slack did not confirm that it posted ${part}: it may be there, or not. Look in the channel first; if it is missing, press “Post again”. Your answers are kept, and “Change answers” adjusts them.`
+    : summaryPosted
+      ? `Your chip advice summary is posted, but Slack did not take its reasoning just now. Your answers are kept: press “Post again” to add the reasoning to the summary’s thread, or “Change answers” to adjust them.`
+      : `Slack did not take your chip advice just now, so it is not posted yet. Your answers are kept: press “Post again” to retry, or “Change answers” to adjust them first.`;
   return {
     text,
     blocks: [
@@ -50,11 +86,9 @@ export function notDeliveredNotice(
           value: retryValue,
           style: 'primary',
         }),
-        button({
-          text: 'Change answers',
-          actionId: ActionId.changeAnswers,
-          value: encodeAnswers(answers),
-        }),
+        // The same value as "Post again": the notice is ephemeral, and Slack sends a click on
+        // an ephemeral message without the message, so the thread it is about travels here.
+        button({ text: 'Change answers', actionId: ActionId.changeAnswers, value: retryValue }),
       ]),
     ],
   };

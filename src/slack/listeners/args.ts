@@ -18,6 +18,7 @@ import type { AdviceDelivery } from '../delivery/deliver.js';
 import type { MetadataSigner } from '../delivery/signed-metadata.js';
 import type { DuplicateStore } from '../duplicates/index.js';
 import type { DecisionHistory } from '../history/index.js';
+import type { ChannelPortfolio } from '../portfolio/channel-portfolio.js';
 import type { WorkspaceCleanup } from '../workspaces/index.js';
 
 /** What listeners need besides Bolt's arguments; built once by `createApp`. */
@@ -31,6 +32,8 @@ export interface ListenerDeps {
   readonly delivery: AdviceDelivery;
   /** Records delivered advice and reads it back; undefined when the app runs without a store. */
   readonly history: DecisionHistory | undefined;
+  /** A channel's portfolio of current decisions; undefined when the app runs without a store. */
+  readonly portfolio: ChannelPortfolio | undefined;
   /** Multi-workspace mode only: deletes a workspace's tokens (and records) when it leaves. */
   readonly workspaces?: WorkspaceCleanup | undefined;
 }

@@ -16,6 +16,7 @@ const ABOUT =
 const USAGE = [
   `• \`${COMMAND}\` opens a short questionnaire; the recommendation is posted in this channel, with the reasons in a thread.`,
   `• \`${COMMAND} history\` shows you this channel’s recent decisions, newest first, each with a link to its thread (only you see it).`,
+  `• \`${COMMAND} summary\` posts this channel’s portfolio for everyone: every workload’s current chip, the split by chip and vendor, the total spend and the estimated saving range, with Export CSV.`,
   `• \`${COMMAND} help\` shows this message.`,
   '• The “Get chip advice” shortcut on a message (the ⋯ menu) answers in that message’s thread.',
   '• The app’s Home tab explains the framework and can start the questionnaire; that advice arrives as a direct message.',

@@ -42,6 +42,9 @@ export function homeView(
     context(
       `From here, the advice arrives as a direct message from the app. To share it with a team, run \`${COMMAND}\` in a channel, or use the “Get chip advice” shortcut on a message to answer in its thread.`,
     ),
+    context(
+      `For a team’s whole estate, \`${COMMAND} summary\` in a channel posts its portfolio: each workload’s current chip, the split by chip and vendor, the total spend, the estimated saving range, and a CSV export.`,
+    ),
     ...recent,
     divider(),
     header('The decision framework'),

@@ -24,4 +24,8 @@ export const ActionId = {
   startQuestionnaire: 'chip_advice_start_questionnaire',
   /** "Post again" on a notice that the advice could not be posted. */
   retryPost: 'chip_advice_retry_post',
+  /** "Export CSV" on a channel's portfolio summary: uploads every row into its thread. */
+  exportPortfolioCsv: 'chip_advice_export_portfolio_csv',
+  /** "Re-evaluate" on a summary of decisions made under several rules versions. */
+  reevaluatePortfolio: 'chip_advice_reevaluate_portfolio',
 } as const;

@@ -29,6 +29,28 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/**
+ * mrkdwn's formatting marks and the look-alike each becomes in user text. mrkdwn has no escape
+ * for `*`, `_`, `~` or backticks (only `&`, `<`, `>` have entities), so a workload name such as
+ * `my_*new*_model` would turn bold or italic, or end the summary's own bold text early; a
+ * look-alike shows the same name and formats nothing.
+ * @see https://docs.slack.dev/messaging/formatting-message-text#basic-formatting
+ */
+const FORMATTING_MARKS: Record<string, string> = {
+  '*': '\u2217', // ∗ asterisk operator
+  _: '\u02cd', // ˍ modifier letter low macron
+  '~': '\u223c', // ∼ tilde operator
+  '`': '\u02cb', // ˋ modifier letter grave accent
+};
+
+/**
+ * Text a person typed (a workload name), made safe for mrkdwn: {@link escapeMrkdwn}, and every
+ * formatting mark replaced by a look-alike, so it can neither mention anyone nor format.
+ */
+export function escapeUserText(text: string): string {
+  return escapeMrkdwn(text).replace(/[*_~`]/g, (mark) => FORMATTING_MARKS[mark] ?? mark);
+}
+
 /** Plain text. None of the app's own texts has `:emoji:` codes to render, so no `emoji` flag. */
 export function plain(text: string, max: number): types.PlainTextElement {
   return { type: 'plain_text', text: truncate(text, max) };

@@ -1,6 +1,14 @@
 import { type Advice, describeWorkload } from '../../core/index.js';
 import type { MessagePayload } from './kit.js';
-import { context, divider, escapeMrkdwn, header, type KnownBlock, section } from './kit.js';
+import {
+  context,
+  divider,
+  escapeMrkdwn,
+  escapeUserText,
+  header,
+  type KnownBlock,
+  section,
+} from './kit.js';
 import { capBlocks, LIMITS, truncate } from './limits.js';
 import {
   assessmentBlocks,
@@ -40,9 +48,7 @@ export function reasoningMessage(advice: Advice): MessagePayload {
   ]);
   return {
     text: truncate(
-      escapeMrkdwn(
-        `Why ${recommendation.label} for ${describeWorkload(advice.answers)}: ${recommendation.reason}`,
-      ),
+      `Why ${escapeMrkdwn(recommendation.label)} for ${escapeUserText(describeWorkload(advice.answers))}: ${escapeMrkdwn(recommendation.reason)}`,
       LIMITS.fallbackText,
     ),
     blocks: capBlocks(blocks, LIMITS.messageBlocks, (omitted) =>

@@ -1,7 +1,15 @@
 import { type Advice, describeWorkload, scoreBar } from '../../core/index.js';
 import { encodeAnswers } from './button-values.js';
 import { ActionId } from './ids.js';
-import { actions, button, context, escapeMrkdwn, type MessagePayload, section } from './kit.js';
+import {
+  actions,
+  button,
+  context,
+  escapeMrkdwn,
+  escapeUserText,
+  type MessagePayload,
+  section,
+} from './kit.js';
 import { LIMITS, truncate } from './limits.js';
 
 /**
@@ -12,15 +20,16 @@ import { LIMITS, truncate } from './limits.js';
  */
 export function summaryMessage(advice: Advice, userId: string): MessagePayload {
   const { recommendation, answers } = advice;
-  const workload = describeWorkload(answers);
+  // The workload name is the person's own text: it must not format the message around it.
+  const workload = escapeUserText(describeWorkload(answers));
   const top = advice.ranking[0];
   return {
     text: truncate(
-      `${escapeMrkdwn(recommendation.label)} is recommended for ${escapeMrkdwn(workload)} (asked by <@${userId}>).`,
+      `${escapeMrkdwn(recommendation.label)} is recommended for ${workload} (asked by <@${userId}>).`,
       LIMITS.fallbackText,
     ),
     blocks: [
-      section(`<@${userId}> asked which accelerator fits *${escapeMrkdwn(workload)}*.`),
+      section(`<@${userId}> asked which accelerator fits *${workload}*.`),
       section(
         `:dart: *Recommendation: ${escapeMrkdwn(recommendation.label)}*\n${escapeMrkdwn(recommendation.reason)}`,
       ),

@@ -2,6 +2,10 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { webApi } from '@slack/bolt';
 import { Agent, request } from 'undici';
+import { PostUnconfirmedError } from '../../errors.js';
+import type { Logger } from '../../logger.js';
+import { RateHolds } from './rate-holds.js';
+import { isUnrepeatable, methodOf, neverSent } from './send-policy.js';
 
 type FetchResponse = Awaited<ReturnType<webApi.FetchFunction>>;
 
@@ -69,35 +73,108 @@ class ReadResponse implements FetchResponse {
  * also frees the connection when a caller ignores the body (Bolt's `respond` does).
  * @see https://undici.nodejs.org/#/docs/api/Dispatcher?id=dispatcherrequestoptions-callback
  */
-export function slackHttp(timeoutMs: number): SlackHttp {
+export interface SlackHttpOptions {
+  /**
+   * How long a call that must not be repeated (chat.postMessage) waits for its answer once sent
+   * (SLACK_POST_TIMEOUT_MS); connecting is still bounded by `timeoutMs`.
+   */
+  readonly postTimeoutMs?: number;
+  /** Where rate limits and unconfirmed posts are logged. */
+  readonly logger?: Logger;
+}
+
+/** 429s answered within one call before it is handed back to the Web API client's retries. */
+const RATE_LIMITED_TRIES = 3;
+
+function retryAfterMs(headers: IncomingHttpHeaders): number | undefined {
+  const seconds = Number(headers['retry-after']);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
+}
+
+/**
+ * Besides bounding every wait, the fetch applies the send policy (send-policy.ts): a 429 holds
+ * only its own method and token (rate-holds.ts) and is sent again after its Retry-After, never
+ * reaching the Web API client, which would pause every call; a chat.postMessage that was sent
+ * and not confirmed (no answer within `postTimeoutMs`, a dropped connection, a 5xx) fails with
+ * {@link PostUnconfirmedError}, which the client's retry hook does not retry.
+ */
+export function slackHttp(timeoutMs: number, options: SlackHttpOptions = {}): SlackHttp {
+  const postTimeoutMs = options.postTimeoutMs ?? timeoutMs;
+  const holds = new RateHolds();
   const dispatcher = new Agent({
     connect: { timeout: timeoutMs },
     headersTimeout: timeoutMs,
     bodyTimeout: timeoutMs,
   });
-  const fetch: webApi.FetchFunction = async (url, init = {}) => {
+
+  async function send(url: string | URL, init: RequestInit, waitMs: number) {
     const { body, method = 'GET', headers, signal } = init;
-    if (typeof body !== 'string' && body !== undefined) {
-      // A file upload: multipart FormData is Node's own class, which only Node's fetch encodes.
-      return globalThis.fetch(url, { ...init, signal: signal ?? AbortSignal.timeout(timeoutMs) });
-    }
     // undici's request neither follows redirects (the Web API client asks for `redirect: 'error'`;
     // a 3xx comes back as an answer it refuses) nor decompresses, so it asks for no compression.
     const answer = await request(url, {
       method,
       dispatcher,
-      headers: { ...headers, 'accept-encoding': 'identity' },
-      ...(body === undefined ? {} : { body }),
+      headersTimeout: waitMs,
+      bodyTimeout: waitMs,
+      headers: { ...(headers as Record<string, string>), 'accept-encoding': 'identity' },
+      ...(typeof body === 'string' ? { body } : {}),
       ...(signal ? { signal } : {}),
     });
     const bytes = Buffer.from(await answer.body.arrayBuffer());
-    return new ReadResponse(
-      String(url),
-      answer.statusCode,
-      answer.statusText,
-      answer.headers,
+    return {
+      status: answer.statusCode,
+      statusText: answer.statusText,
+      headers: answer.headers,
       bytes,
-    );
+    };
+  }
+
+  const fetch: webApi.FetchFunction = async (url, init = {}) => {
+    const { body, signal } = init;
+    if (typeof body !== 'string' && body !== undefined) {
+      // A file upload: multipart FormData is Node's own class, which only Node's fetch encodes.
+      return globalThis.fetch(url, { ...init, signal: signal ?? AbortSignal.timeout(timeoutMs) });
+    }
+    const method = methodOf(String(url));
+    const unrepeatable = isUnrepeatable(method);
+    const authorization = (init.headers as Record<string, string> | undefined)?.Authorization;
+    const key = RateHolds.keyOf(method, authorization);
+    for (let tries = 1; ; tries += 1) {
+      await holds.wait(key);
+      let answer: Awaited<ReturnType<typeof send>>;
+      try {
+        answer = await send(url, init, unrepeatable ? postTimeoutMs : timeoutMs);
+      } catch (error) {
+        if (!unrepeatable || neverSent(error)) throw error;
+        options.logger?.warn({ method, err: error }, 'sent to Slack, not confirmed; not resent');
+        throw new PostUnconfirmedError(method, undefined, { cause: error });
+      }
+      const wait = answer.status === 429 ? retryAfterMs(answer.headers) : undefined;
+      if (wait !== undefined) {
+        holds.hold(key, wait);
+        options.logger?.info(
+          { method, retryAfterMs: wait, tries },
+          `rate limited by Slack: holding ${method} only, for ${wait / 1000} s`,
+        );
+        if (tries < RATE_LIMITED_TRIES) continue;
+        // Surely not done (Slack refused it): the Web API client's retries may send it again.
+        throw new Error(`${method} still rate limited after ${tries} tries`);
+      }
+      if (unrepeatable && answer.status >= 500) {
+        options.logger?.warn(
+          { method, status: answer.status },
+          'Slack answered a post with a 5xx; not resent',
+        );
+        throw new PostUnconfirmedError(method, answer.status);
+      }
+      return new ReadResponse(
+        String(url),
+        answer.status,
+        answer.statusText,
+        answer.headers,
+        answer.bytes,
+      );
+    }
   };
   return { fetch, close: () => dispatcher.close(), destroy: () => dispatcher.destroy() };
 }

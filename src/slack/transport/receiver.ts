@@ -1,4 +1,4 @@
-import type { ServerResponse } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
 import {
   type Logger as BoltLogger,
   defaultProcessEventErrorHandler,
@@ -67,9 +67,9 @@ async function socketEventError(args: SocketModeReceiverProcessEventErrorHandler
 
 /**
  * Bolt's own receivers, chosen by the config: Socket Mode when an app-level token is set,
- * otherwise HTTP on `port`, where Bolt verifies every request's signature (401 for unsigned,
- * wrongly signed or older than 5 minutes) behind {@link guardRequests} (503 while stopping, 413
- * over 1 MiB, 401 for timestamps in the future, 400 for bodies that are not objects), and
+ * otherwise HTTP on `port`, behind {@link guardRequests} (503 while stopping, 413 over 1 MiB, 401
+ * for anything unsigned, wrongly signed, stale or future-stamped, checked before the body is
+ * parsed, 400 for bodies that are not objects), and
  * `GET /healthz` answers 200 once listening. Both hand their events to the app's
  * `processEvent`, where the ack gate stands (ack-gate.ts), and its refusals to the error handlers
  * above.
@@ -94,6 +94,9 @@ export function createReceiver(mode: Config['mode'], parts: ReceiverParts): Rece
     port: mode.port,
     logger,
     bodyLimit: BODY_LIMIT_BYTES,
+    // guardRequests verifies every request to EVENTS_PATH before its body is parsed; Bolt would
+    // parse first and verify again.
+    signatureVerification: false,
     customRoutes: [{ path: HEALTH_PATH, method: 'GET', handler: health(parts.health) }],
     processEventErrorHandler: httpEventError,
     ...parts.oauth,
@@ -105,4 +108,17 @@ export function createReceiver(mode: Config['mode'], parts: ReceiverParts): Rece
     isClosing: parts.isClosing,
   });
   return receiver;
+}
+
+/**
+ * Ends every connection the HTTP receiver still holds, once the requests in flight are done.
+ * `server.close()` waits for each open connection, and Node counts as busy a client that connected
+ * and sent nothing, or sent half a request: one silent keep-alive client would hold the stop until
+ * the shutdown bound (exit 1). What remains after the drain carries no accepted work. Socket Mode
+ * has no server: nothing to do.
+ */
+export function closeConnections(receiver: Receiver): void {
+  // HTTPReceiver keeps its server in a field its types call private.
+  const server = (receiver as { server?: Server }).server;
+  server?.closeAllConnections();
 }

@@ -1,9 +1,5 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import {
-  type BufferedIncomingMessage,
-  HTTPModuleFunctions,
-  isValidSlackRequest,
-} from '@slack/bolt';
+import { type BufferedIncomingMessage, HTTPModuleFunctions, verifySlackRequest } from '@slack/bolt';
 import type { Logger } from '../../logger.js';
 
 /** Slack's payloads are a few kilobytes; a modal's state stays far below this. */
@@ -65,15 +61,17 @@ function refuse(response: ServerResponse, status: number, close: boolean): void 
 }
 
 /**
- * What Bolt's HTTPReceiver does not check, in front of it:
+ * In front of Bolt's HTTPReceiver, in this order:
  * - a shutting-down app answers 503 (keep-alive connections included);
  * - bodies over the limit get 413 before they are read or parsed;
  * - a timestamp more than 5 minutes in the future gets 401 (Bolt only refuses old ones);
- * - a correctly signed body that Bolt would parse into something other than an object (JSON
- *   `null`, a number, a list) or not parse at all gets 400 (Bolt reads `body.ssl_check` on it and
- *   throws outside any handler: no response, an unhandled rejection).
- * Everything else goes to Bolt, which verifies the signature itself (401) and handles the body.
- * The signature is checked with Bolt's own verifier; nothing here computes an HMAC.
+ * - the signature is verified, before anything parses the body: unsigned, wrongly signed or
+ *   stale requests get 401. This is the only check (the receiver is built with
+ *   `signatureVerification: false`), made with Bolt's own verifier; nothing here computes an HMAC;
+ * - a signed body that Bolt would parse into something other than an object (JSON `null`, a
+ *   number, a list) or not parse at all gets 400 (Bolt reads `body.ssl_check` on it and throws
+ *   outside any handler: no response, an unhandled rejection).
+ * Everything else goes to Bolt, which parses and handles it.
  */
 export function guardRequests(next: RequestListener, options: GuardOptions): RequestListener {
   const limit = options.bodyLimit ?? BODY_LIMIT_BYTES;
@@ -93,6 +91,23 @@ export function guardRequests(next: RequestListener, options: GuardOptions): Req
       options.logger.warn('request timestamp is more than 5 minutes in the future');
       return { pass: false, status: 401 };
     }
+    // The signature first: nothing from an unverified sender is parsed (a 1 MB JSON body costs
+    // several times the CPU of checking its HMAC).
+    try {
+      verifySlackRequest({
+        signingSecret: options.signingSecret,
+        body: buffered.rawBody.toString(),
+        headers: {
+          'x-slack-signature': single(request.headers['x-slack-signature']) ?? '',
+          'x-slack-request-timestamp': timestamp,
+        },
+        nowMilliseconds: now(),
+      });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      options.logger.warn({ reason }, 'request refused: not signed by Slack');
+      return { pass: false, status: 401 };
+    }
     if (isPlainForm(request.headers['content-type'], buffered.rawBody)) return { pass: true };
     let body: unknown;
     try {
@@ -100,20 +115,7 @@ export function guardRequests(next: RequestListener, options: GuardOptions): Req
     } catch {
       body = undefined;
     }
-    // An object goes on to Bolt, which verifies the signature. Verifying here as well would
-    // double the cost of every request (tsscmp draws random bytes for each comparison).
     if (typeof body === 'object' && body !== null && !Array.isArray(body)) return { pass: true };
-    const signature = single(request.headers['x-slack-signature']);
-    const signed =
-      signature !== undefined &&
-      isValidSlackRequest({
-        signingSecret: options.signingSecret,
-        body: buffered.rawBody.toString(),
-        headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp },
-        nowMilliseconds: now(),
-      });
-    // Unsigned requests are Bolt's to refuse (401), with its own log line.
-    if (!signed) return { pass: true };
     options.logger.warn('signed request whose body is not a JSON object; refused');
     return { pass: false, status: 400 };
   }

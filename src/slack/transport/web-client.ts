@@ -1,5 +1,6 @@
 import type { Logger as BoltLogger, webApi } from '@slack/bolt';
 import type { Config } from '../../config.js';
+import { stopOnUnconfirmed } from './send-policy.js';
 
 /**
  * Retries for Web API calls that fail on the network, with an HTTP 5xx, or with 429 (after the
@@ -28,5 +29,16 @@ export function webClientOptions(
   fetch: webApi.FetchFunction,
   retryConfig: webApi.RetryOptions = DEFAULT_RETRY,
 ): webApi.WebClientOptions {
-  return { slackApiUrl: config.slackApiUrl, retryConfig, logger, fetch };
+  // p-retry, which the client hands `retryConfig` to, ends the retries when onFailedAttempt throws:
+  // a post Slack may have done is never sent again (send-policy.ts).
+  const retries = { ...retryConfig, onFailedAttempt: stopOnUnconfirmed } as webApi.RetryOptions;
+  return {
+    slackApiUrl: config.slackApiUrl,
+    retryConfig: retries,
+    logger,
+    fetch,
+    // A 429 holds only its method (rate-holds.ts), so a post waiting out its Retry-After keeps
+    // its place in the client's queue: the queue must not be what holds everyone else back.
+    maxRequestConcurrency: 1000,
+  };
 }

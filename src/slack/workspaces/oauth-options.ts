@@ -10,7 +10,13 @@ export const INSTALL_PATH = '/slack/install';
 export const REDIRECT_PATH = '/slack/oauth_redirect';
 
 /** The bot scopes an install asks for: the same as manifest.yml `oauth_config.scopes.bot`. */
-export const BOT_SCOPES = ['commands', 'chat:write', 'chat:write.public', 'im:write'] as const;
+export const BOT_SCOPES = [
+  'commands',
+  'chat:write',
+  'chat:write.public',
+  'im:write',
+  'files:write',
+] as const;
 
 export type OAuthReceiverOptions = OAuthOptions;
 

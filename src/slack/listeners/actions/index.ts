@@ -4,6 +4,7 @@ import type { AppContext, ChipAdviceBolt } from '../../context.js';
 import { ActionId } from '../../messages/ids.js';
 import type { ListenerDeps } from '../args.js';
 import { changeAnswers } from './change-answers.js';
+import { exportPortfolioCsv, reevaluatePortfolio } from './portfolio-buttons.js';
 import { retryPost } from './retry-post.js';
 import { startQuestionnaire } from './start-questionnaire.js';
 import { whatIf } from './what-if.js';
@@ -31,6 +32,8 @@ export function registerActions(app: ChipAdviceBolt, deps: ListenerDeps): void {
     [ActionId.whatIf, whatIf(deps)],
     [ActionId.startQuestionnaire, startQuestionnaire(deps)],
     [ActionId.retryPost, retryPost(deps)],
+    [ActionId.exportPortfolioCsv, exportPortfolioCsv(deps)],
+    [ActionId.reevaluatePortfolio, reevaluatePortfolio(deps)],
   ] as const;
   for (const [actionId, listener] of buttons) {
     app.action<BlockAction<ButtonAction>>(

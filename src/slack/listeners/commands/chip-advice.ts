@@ -2,18 +2,24 @@ import { helpMessage } from '../../messages/help-message.js';
 import { openQuestionnaire } from '../../questionnaire/open-questionnaire.js';
 import { type CommandArgs, type ListenerDeps, respondIfAny } from '../args.js';
 import { historyCommand } from './history.js';
+import { summaryCommand } from './summary.js';
 
 type Request =
   | { readonly kind: 'open' }
   | { readonly kind: 'history' }
+  | { readonly kind: 'summary' }
   | { readonly kind: 'help'; readonly unknown?: string };
 
-/** `/chip-advice` opens the questionnaire; `help` asks for help; `history` looks back; else unknown. */
+/**
+ * `/chip-advice` opens the questionnaire; `help` asks for help; `history` looks back; `summary`
+ * sums the channel up; anything else is unknown.
+ */
 export function parseCommandText(text: string): Request {
   const words = text.trim();
   if (words === '') return { kind: 'open' };
   if (/^(help|-h|--help|\?)$/i.test(words)) return { kind: 'help' };
   if (/^history$/i.test(words)) return { kind: 'history' };
+  if (/^summary$/i.test(words)) return { kind: 'summary' };
   return { kind: 'help', unknown: words };
 }
 
@@ -27,10 +33,12 @@ export function parseCommandText(text: string): Request {
 export function chipAdviceCommand(deps: ListenerDeps) {
   const { signer } = deps;
   const history = historyCommand(deps);
+  const summary = summaryCommand(deps);
   return async (args: CommandArgs) => {
     const { ack, command, client, context, respond } = args;
     const request = parseCommandText(command.text);
     if (request.kind === 'history') return history(args);
+    if (request.kind === 'summary') return summary(args);
     if (request.kind === 'help') {
       await ack(helpMessage(request.unknown));
       return;

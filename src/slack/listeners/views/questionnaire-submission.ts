@@ -21,12 +21,17 @@ export function questionnaireSubmission(deps: ListenerDeps) {
     }
     await ack();
     const userId = body.user.id;
-    if (!(await duplicates.claim(submissionKey(view, userId)))) {
+    // The claim (a database round trip when replicas share one) and the advice are worked out
+    // at the same time; nothing is posted until the claim says this submission is the first.
+    const claimed = duplicates.claim(submissionKey(view, userId));
+    const advising = advisor.advise(check.answers);
+    if (!(await claimed)) {
+      await advising.catch(() => undefined);
       context.logger.info({ view: view.id }, 'duplicate submission ignored');
       return;
     }
     const destination = signer.destinationFor(view.private_metadata, userId, context.logger);
-    const advice = await advisor.advise(check.answers);
+    const advice = await advising;
     const posted = await delivery.deliver(advice, {
       client,
       logger: context.logger,
