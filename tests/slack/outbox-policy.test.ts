@@ -15,8 +15,12 @@ describe('which failures the outbox keeps (Slack surely did not take the message
     ],
     ['a name that does not resolve', wrapped({ code: 'ENOTFOUND' }), 'ENOTFOUND'],
     ['a connect timeout', wrapped({ code: 'UND_ERR_CONNECT_TIMEOUT' }), 'UND_ERR_CONNECT_TIMEOUT'],
+    [
+      'a 429 the fetch stopped retrying',
+      wrapped({ code: 'chip_advice_still_rate_limited' }),
+      'HTTP 429',
+    ],
     ['a 429 the client stopped retrying', { code: 'slack_webapi_rate_limited_error' }, 'HTTP 429'],
-    ['a 503', { code: 'slack_webapi_http_error', statusCode: 503 }, 'HTTP 503'],
     [
       'ok:false ratelimited',
       { code: 'slack_webapi_platform_error', data: { error: 'ratelimited' } },
@@ -34,6 +38,10 @@ describe('which failures the outbox keeps (Slack surely did not take the message
   it.each([
     ['a 500 (the post may have landed)', { code: 'slack_webapi_http_error', statusCode: 500 }],
     ['a 502', { code: 'slack_webapi_http_error', statusCode: 502 }],
+    [
+      'a 503 (a proxy may answer it after the work)',
+      { code: 'slack_webapi_http_error', statusCode: 503 },
+    ],
     ['a 504', { code: 'slack_webapi_http_error', statusCode: 504 }],
     [
       'a timeout after the request went out',
