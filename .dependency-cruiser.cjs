@@ -2,7 +2,7 @@
  * The project's layering, checked by `npm run deps` (part of `npm test`) with dependency-cruiser.
  * Folders of src/slack form layers, lowest first; each imports only from those below it:
  *   messages  <  transport, logging, duplicates  <  workspaces, delivery
- *   <  questionnaire, what-if, history  <  listeners  <  src/app.ts, src/main.ts
+ *   <  questionnaire, what-if, history, outbox  <  listeners  <  src/app.ts, src/main.ts
  * (src/slack/context.ts, the Bolt app's types, is below them all.)
  */
 const SLACK = '^src/slack/';
@@ -86,6 +86,7 @@ module.exports = {
       'what-if',
       'history',
       'listeners',
+      'outbox',
     ]),
     below('transport', [
       'workspaces',
@@ -96,6 +97,7 @@ module.exports = {
       'what-if',
       'history',
       'listeners',
+      'outbox',
     ]),
     below('logging', [
       'duplicates',
@@ -105,6 +107,7 @@ module.exports = {
       'history',
       'listeners',
       'workspaces',
+      'outbox',
     ]),
     below('duplicates', [
       'transport',
@@ -114,6 +117,7 @@ module.exports = {
       'what-if',
       'history',
       'listeners',
+      'outbox',
     ]),
     below('delivery', [
       'duplicates',
@@ -122,6 +126,7 @@ module.exports = {
       'history',
       'listeners',
       'workspaces',
+      'outbox',
     ]),
     below('workspaces', [
       'duplicates',
@@ -130,11 +135,13 @@ module.exports = {
       'what-if',
       'history',
       'listeners',
+      'outbox',
     ]),
-    below('questionnaire', ['what-if', 'history', 'listeners']),
-    below('what-if', ['questionnaire', 'delivery', 'history', 'listeners']),
-    below('history', ['questionnaire', 'what-if', 'portfolio', 'listeners']),
-    below('portfolio', ['questionnaire', 'what-if', 'delivery', 'listeners']),
+    below('questionnaire', ['what-if', 'history', 'outbox', 'listeners']),
+    below('what-if', ['questionnaire', 'delivery', 'history', 'outbox', 'listeners']),
+    below('history', ['questionnaire', 'what-if', 'portfolio', 'outbox', 'listeners']),
+    below('portfolio', ['questionnaire', 'what-if', 'delivery', 'outbox', 'listeners']),
+    below('outbox', ['questionnaire', 'what-if', 'history', 'portfolio', 'listeners']),
     {
       name: 'listeners-registered-by-the-app',
       comment: 'Only the app factory wires listeners; nothing else in src/slack imports them.',

@@ -1,4 +1,5 @@
 import type { webApi } from '@slack/bolt';
+import { appOutbox, type OutboxTiming } from './app-outbox.js';
 import { appStorage, closeRecords, type StorageDeps, startRetention } from './app-storage.js';
 import type { Config } from './config.js';
 import { type Advisor, createAdvisor, loadRuleset, type Ruleset } from './core/index.js';
@@ -45,7 +46,10 @@ export interface AppDeps {
    * (`config.oauth`, which needs one). Without one the app records nothing and keeps keys in
    * memory (the benchmark's baseline, most tests).
    */
-  readonly store?: Pick<Store, 'decisions' | 'deliveryKeys' | 'installations'>;
+  readonly store?: Pick<Store, 'decisions' | 'deliveryKeys' | 'installations'> &
+    Partial<Pick<Store, 'outbox'>>;
+  /** The outbox's pass interval, retry waits and lease (tests shorten them). */
+  readonly outbox?: Partial<OutboxTiming>;
   /** The record writer's retry waits and queue bound (tests shorten them). */
   readonly records?: StorageDeps['records'];
   /** Longest wait for a duplicate claim in the database before it is made in memory (500 ms). */
@@ -105,7 +109,9 @@ export function createApp(config: Config, deps: AppDeps = {}): ChipAdviceApp {
         })
       : undefined;
   const { botToken } = config;
+  let outboxHealth: () => Record<string, unknown> = () => ({});
   const receiver = createReceiver(config.mode, {
+    health: () => outboxHealth(),
     boltLogger,
     logger,
     clientOptions,
@@ -146,6 +152,19 @@ export function createApp(config: Config, deps: AppDeps = {}): ChipAdviceApp {
     workspaces: workspaces?.cleanup,
   });
   let stopRetention: (() => void) | undefined;
+  const outbox =
+    deps.store?.outbox &&
+    appOutbox(config, {
+      outbox: deps.store.outbox,
+      delivery,
+      advisor,
+      fetch: http.fetch,
+      clientOptions,
+      workspaces,
+      logger,
+      timing: deps.outbox,
+    });
+  if (outbox) outboxHealth = outbox.health;
 
   return {
     bolt,
@@ -159,6 +178,7 @@ export function createApp(config: Config, deps: AppDeps = {}): ChipAdviceApp {
         logger.child({ component: 'socket-mode' }),
         deps.clientPingTimeoutMs,
       );
+      outbox?.start(storage?.history);
       // Many workspaces have no one token to check; each install checks its own (auth.test).
       const tokenCheck =
         botToken === undefined ? Promise.resolve() : checkBotToken(bolt.client, botToken, logger);
@@ -173,6 +193,7 @@ export function createApp(config: Config, deps: AppDeps = {}): ChipAdviceApp {
       closeConnections(receiver);
       await stopped;
       stopRetention?.();
+      await outbox?.stop(deps.shutdownTimeoutMs ?? config.shutdownTimeoutMs);
       // Records still waiting for the database get a last few seconds, then are logged as lost.
       await closeRecords(storage?.writer, deps.shutdownTimeoutMs ?? config.shutdownTimeoutMs);
       // Requests still in flight after the bound are abandoned, not waited for.

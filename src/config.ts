@@ -53,6 +53,8 @@ export interface Config {
   readonly database: DatabaseConfig;
   /** Decisions older than this many days are pruned; undefined keeps them. */
   readonly decisionRetentionDays: number | undefined;
+  /** How long advice Slack could not take is kept and retried (the outbox), in hours. */
+  readonly outboxDeadlineHours: number;
 }
 
 /** Where to get each value: the second half of every message that stops the start. */
@@ -73,6 +75,7 @@ const HOW_TO_FIX: Record<string, string> = {
   DATABASE_URL: DATABASE_URL_HOW_TO_FIX,
   DECISION_RETENTION_DAYS:
     'set a whole number of days from 1 to 36500, or unset it to keep decisions',
+  OUTBOX_DEADLINE_HOURS: 'set a whole number of hours from 1 to 168, or unset it for 24',
   ...OAUTH_HOW_TO_FIX,
 };
 
@@ -96,6 +99,20 @@ const shape = {
   SLACK_POST_TIMEOUT_MS: millis(100, 600_000, 60_000),
   SHUTDOWN_TIMEOUT_MS: millis(0, 600_000, 10_000),
   DATABASE_URL: databaseUrlSchema,
+  OUTBOX_DEADLINE_HOURS: z.preprocess(
+    unsetIfBlank,
+    z
+      .string()
+      .regex(/^\d{1,3}$/, { error: (issue) => `must be a number of hours (got "${issue.input}")` })
+      .transform(Number)
+      .pipe(
+        z
+          .number()
+          .min(1, { error: 'must be at least 1' })
+          .max(168, { error: 'must be at most 168' }),
+      )
+      .default(24),
+  ),
   DECISION_RETENTION_DAYS: z.preprocess(
     unsetIfBlank,
     wholeNumber('a number of days', 5, 1, 36_500).optional(),
@@ -189,5 +206,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
     database: values.DATABASE_URL,
     decisionRetentionDays: values.DECISION_RETENTION_DAYS,
+    outboxDeadlineHours: values.OUTBOX_DEADLINE_HOURS,
   };
 }

@@ -35,6 +35,12 @@ export type {
   Renewal,
   StoredInstallation,
 } from './installations/installations.js';
+export type {
+  NewOutboxEntry,
+  Outbox,
+  OutboxEntry,
+  OutboxStats,
+} from './outbox/outbox.js';
 export {
   createRetention,
   type Pruned,

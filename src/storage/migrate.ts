@@ -28,6 +28,9 @@ export async function migrate(db: Kysely<unknown>, options: MigrateOptions): Pro
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
+    // 0003-outbox came after 0004-installations had shipped: a database migrated to 0004 runs
+    // 0003 next instead of stopping as "corrupted". Each migration creates its own table.
+    allowUnorderedMigrations: true,
     ...(schema === undefined ? {} : { migrationTableSchema: schema }),
   });
   const { error, results = [] } = await migrator.migrateToLatest();

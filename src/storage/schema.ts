@@ -53,8 +53,25 @@ export interface InstallationsTable {
   updated_at: Millis;
 }
 
+/** See `migrations/0003-outbox.ts`. */
+export interface OutboxTable {
+  id: string;
+  team_id: string;
+  enterprise_id: string;
+  user_id: string;
+  payload: string;
+  accepted_at: Millis;
+  deadline_at: Millis;
+  next_at: Millis;
+  attempts: number;
+  lease_owner: string;
+  lease_until: Millis;
+  last_error: string | null;
+}
+
 export interface StorageSchema {
   decisions: DecisionsTable;
+  outbox: OutboxTable;
   delivery_keys: DeliveryKeysTable;
   installations: InstallationsTable;
 }

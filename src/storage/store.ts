@@ -15,6 +15,7 @@ import { createTokenCipher } from './installations/cipher.js';
 import { createInstallations, type Installations } from './installations/installations.js';
 import { migrate } from './migrate.js';
 import { migrationsFor } from './migrations/index.js';
+import { createOutbox, type Outbox } from './outbox/outbox.js';
 import type { Engine, StorageSchema } from './schema.js';
 
 export interface OpenStoreOptions {
@@ -42,6 +43,8 @@ export interface Store {
   readonly described: string;
   readonly decisions: Decisions;
   readonly deliveryKeys: DeliveryKeys;
+  /** Advice accepted while Slack was unreachable, until it is posted or given up. */
+  readonly outbox: Outbox;
   /**
    * The installations of multi-workspace mode, their tokens sealed with a key derived from
    * `tokenKey` (SLACK_TOKEN_ENCRYPTION_KEY, or SLACK_STATE_SECRET).
@@ -108,6 +111,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     described,
     decisions: createDecisions(db, logger),
     deliveryKeys: createDeliveryKeys(db, options.now),
+    outbox: createOutbox(db, database.engine, options.now),
     installations: (tokenKey) =>
       createInstallations(db, database.engine, createTokenCipher(tokenKey), options.now),
     async close() {

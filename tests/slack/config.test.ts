@@ -30,6 +30,7 @@ describe('readConfig', () => {
       shutdownTimeoutMs: 10_000,
       database: { engine: 'sqlite', file: path.resolve('data/chip-advice.db'), isDefault: true },
       decisionRetentionDays: undefined,
+      outboxDeadlineHours: 24,
     });
   });
 

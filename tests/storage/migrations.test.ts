@@ -35,11 +35,22 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
       'installations',
       'kysely_migration',
       'kysely_migration_lock',
+      'outbox',
     ]);
     expect(await executed(db)).toEqual(Object.keys(migrationsFor(engine)));
     expect(db.sink.entries().filter((e) => e.msg === 'database migrated')).toHaveLength(1);
     await (await db.open()).close();
     expect(db.sink.entries().filter((e) => e.msg === 'database migrated')).toHaveLength(1);
+  });
+
+  it('runs 0003-outbox on a database already migrated to 0004 (it came later)', async () => {
+    db = await testDatabase(engine, 'migrate');
+    const { '0003-outbox': _later, ...before } = migrationsFor(engine);
+    await (await db.open({ migrations: before })).close();
+    expect(await tablesOf(db)).not.toContain('outbox');
+    await (await db.open()).close();
+    expect(await tablesOf(db)).toContain('outbox');
+    expect((await executed(db)).sort()).toEqual(Object.keys(migrationsFor(engine)).sort());
   });
 
   it('four processes starting at once on a new database: all start, each migration runs once', async () => {

@@ -52,8 +52,10 @@ export interface HttpHarness {
 export async function startHttpHarness(
   env: Record<string, string> = {},
   deps: AppDeps = {},
+  /** A fake Web API to share with another harness (a restart); `close()` leaves it running. */
+  shared?: FakeSlackApi,
 ): Promise<HttpHarness> {
-  const api = await FakeSlackApi.start();
+  const api = shared ?? (await FakeSlackApi.start());
   const logs = new LogSink();
   const config = readConfig({
     SLACK_BOT_TOKEN: BOT_TOKEN,
@@ -91,9 +93,9 @@ export async function startHttpHarness(
     },
     async close() {
       // Held calls are let go first: a request waiting on one would hold up the stop.
-      api.reset();
+      if (!shared) api.reset();
       await app.stop();
-      await api.close();
+      if (!shared) await api.close();
     },
   };
 }

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { AppDeps } from '../../src/app.js';
 import type { Decision, Store } from '../../src/storage/index.js';
+import type { FakeSlackApi } from '../../testkit/fake-slack-api.js';
 import { CHANNEL } from '../../testkit/slack-payloads.js';
 import { type TestDatabase, testDatabase } from '../storage/support/engines.js';
 import { type HttpHarness, startHttpHarness } from './harness.js';
@@ -14,8 +15,13 @@ export function startWithStore(
   store: Store,
   env: Record<string, string> = {},
   deps: AppDeps = {},
+  api?: FakeSlackApi,
 ): Promise<HttpHarness> {
-  return startHttpHarness(env, { store, records: { firstDelayMs: 20, maxDelayMs: 200 }, ...deps });
+  return startHttpHarness(
+    env,
+    { store, records: { firstDelayMs: 20, maxDelayMs: 200 }, ...deps },
+    api,
+  );
 }
 
 /** Waits until the channel holds `count` records (the app writes them after delivering). */

@@ -19,17 +19,41 @@ export interface DeliveryRequest {
   readonly destination: Destination;
   /** The response_url of the request at hand, if any; else the destination's kept one is used. */
   readonly respond?: SendFn | undefined;
+  /** The workspace asked from, kept with advice put aside for later (the outbox). */
+  readonly workspace?: {
+    readonly teamId?: string | undefined;
+    readonly enterpriseId?: string | undefined;
+  };
+  /** Replaces the delivery's {@link KeepForLater} for this request (`null`: none). */
+  readonly keep?: KeepForLater | null;
 }
+
+/**
+ * Called when posting failed, with where the work stopped: resolves true when the advice was put
+ * aside to be posted later (Slack surely did not take it and could not be reached), so the
+ * person is not told to press "Post again". The outbox (src/slack/outbox/) provides it.
+ */
+export type KeepForLater = (
+  advice: Advice,
+  request: DeliveryRequest,
+  error: unknown,
+) => Promise<boolean>;
 
 /** How advice gets to the person who asked. Built once per app, shared by every request. */
 export class AdviceDelivery {
   readonly #signer: MetadataSigner;
   /** Posts to a kept response_url (the app's time-bounded fetch). */
   readonly #fetch: webApi.FetchFunction;
+  #keep: KeepForLater | undefined;
 
   constructor({ signer, fetch }: { signer: MetadataSigner; fetch: webApi.FetchFunction }) {
     this.#signer = signer;
     this.#fetch = fetch;
+  }
+
+  /** Sets where advice goes when Slack cannot be reached (the outbox, when there is a store). */
+  keepWith(keep: KeepForLater): void {
+    this.#keep = keep;
   }
 
   /**
@@ -43,8 +67,10 @@ export class AdviceDelivery {
    *   carry the answers, and {@link DeliveryFailedError} is thrown for the global handler to log.
    *   When the summary went out but its reasoning did not, the notice says so and "Post again"
    *   adds only the reasoning, to the summary's thread.
+   * - except when the {@link KeepForLater} hook keeps it (Slack unreachable): then it resolves
+   *   undefined, and the advice is posted later from the outbox.
    */
-  async deliver(advice: Advice, request: DeliveryRequest): Promise<PostedDestination> {
+  async deliver(advice: Advice, request: DeliveryRequest): Promise<PostedDestination | undefined> {
     // Where the work stands: once a summary is out, only its reasoning is left to post.
     let at: Destination = request.destination;
     const progress = (summary: PostedDestination) => {
@@ -65,7 +91,10 @@ export class AdviceDelivery {
         posted = await this.#post(advice, request, dm, progress);
       }
     } catch (error) {
-      return this.#giveUp(advice, { ...request, destination: at }, error);
+      const stopped = { ...request, destination: at };
+      const keep = request.keep === undefined ? this.#keep : request.keep;
+      if (keep && (await keep(advice, stopped, error))) return undefined;
+      return this.#giveUp(advice, stopped, error);
     }
     const { channel, summaryTs: ts, threadTs } = posted;
     const where = { channel, ts, threadTs, ...(fallback ? { fallback } : {}) };

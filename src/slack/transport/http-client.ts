@@ -83,6 +83,9 @@ export interface SlackHttpOptions {
   readonly logger?: Logger;
 }
 
+/** The code of the error a call still rate limited after its tries ends with (surely not done). */
+export const STILL_RATE_LIMITED = 'chip_advice_still_rate_limited';
+
 /** 429s answered within one call before it is handed back to the Web API client's retries. */
 const RATE_LIMITED_TRIES = 3;
 
@@ -158,7 +161,9 @@ export function slackHttp(timeoutMs: number, options: SlackHttpOptions = {}): Sl
         );
         if (tries < RATE_LIMITED_TRIES) continue;
         // Surely not done (Slack refused it): the Web API client's retries may send it again.
-        throw new Error(`${method} still rate limited after ${tries} tries`);
+        throw Object.assign(new Error(`${method} still rate limited after ${tries} tries`), {
+          code: STILL_RATE_LIMITED,
+        });
       }
       if (unrepeatable && answer.status >= 500) {
         options.logger?.warn(

@@ -20,9 +20,12 @@ import { BODY_LIMIT_BYTES, guardRequests } from './request-guard.js';
 export const EVENTS_PATH = '/slack/events';
 export const HEALTH_PATH = '/healthz';
 
-function health(_request: unknown, response: ServerResponse): void {
-  response.writeHead(200, { 'content-type': 'application/json' });
-  response.end(JSON.stringify({ status: 'ok' }));
+/** `/healthz`: 200 with `status: ok`, and whatever `extra` reports (the outbox's state). */
+function health(extra: (() => Record<string, unknown>) | undefined) {
+  return (_request: unknown, response: ServerResponse): void => {
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(JSON.stringify({ status: 'ok', ...extra?.() }));
+  };
 }
 
 /** What turns on Bolt's OAuth (InstallProvider) in the HTTP receiver: multi-workspace mode. */
@@ -41,6 +44,8 @@ export interface ReceiverParts {
   readonly clientPingTimeoutMs?: number;
   /** HTTP mode: multi-workspace mode's install page and OAuth redirect (workspaces/). */
   readonly oauth?: OAuthOptions;
+  /** HTTP mode: more for `/healthz` to show (the outbox: pending advice and its age). */
+  readonly health?: () => Record<string, unknown>;
 }
 
 /** A body the ack gate refused is the client's fault: 400, not Bolt's default 500. */
@@ -92,7 +97,7 @@ export function createReceiver(mode: Config['mode'], parts: ReceiverParts): Rece
     // guardRequests verifies every request to EVENTS_PATH before its body is parsed; Bolt would
     // parse first and verify again.
     signatureVerification: false,
-    customRoutes: [{ path: HEALTH_PATH, method: 'GET', handler: health }],
+    customRoutes: [{ path: HEALTH_PATH, method: 'GET', handler: health(parts.health) }],
     processEventErrorHandler: httpEventError,
     ...parts.oauth,
   });

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import type { Engine } from '../schema.js';
 import { decisions } from './0001-decisions.js';
 import { deliveryKeys } from './0002-delivery-keys.js';
+import { outbox } from './0003-outbox.js';
 import { installations } from './0004-installations.js';
 
 /**
@@ -14,6 +15,7 @@ export function migrationsFor(engine: Engine): Record<string, Migration> {
   return {
     '0001-decisions': decisions(engine),
     '0002-delivery-keys': deliveryKeys,
+    '0003-outbox': outbox,
     '0004-installations': installations,
   };
 }

@@ -32,7 +32,9 @@ describe.each(ENGINES)('installing through OAuth, on %s', (engine) => {
     const url = new URL(href);
     expect(url.origin + url.pathname).toBe('https://slack.com/oauth/v2/authorize');
     expect(url.searchParams.get('client_id')).toBe(FAKE_CLIENT.id);
-    expect(url.searchParams.get('scope')).toBe('commands,chat:write,chat:write.public,im:write,files:write');
+    expect(url.searchParams.get('scope')).toBe(
+      'commands,chat:write,chat:write.public,im:write,files:write',
+    );
     const state = url.searchParams.get('state');
     expect(state).toBeTruthy();
     expect(page.headers.get('set-cookie')).toContain(`=${state}`);

@@ -30,7 +30,13 @@ export function retryPost({ advisor, signer, duplicates, delivery, history }: Li
         userId,
         destination,
         respond: replyTo,
+        workspace: {
+          teamId: context.teamId ?? body.team?.id,
+          enterpriseId: context.enterpriseId ?? body.enterprise?.id,
+        },
       });
+      // Undefined: Slack could not be reached; the outbox posts it (and records it) later.
+      if (!posted) return;
       history?.recorder.record(advice, posted, {
         teamId: context.teamId ?? body.team?.id,
         enterpriseId: context.enterpriseId ?? body.enterprise?.id,

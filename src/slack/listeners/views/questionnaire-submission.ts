@@ -37,7 +37,13 @@ export function questionnaireSubmission(deps: ListenerDeps) {
       logger: context.logger,
       userId,
       destination,
+      workspace: {
+        teamId: context.teamId ?? body.team?.id,
+        enterpriseId: context.enterpriseId ?? body.enterprise?.id,
+      },
     });
+    // Undefined: Slack could not be reached; the outbox posts it (and records it) later.
+    if (!posted) return;
     history?.recorder.record(advice, posted, {
       teamId: context.teamId ?? body.team?.id,
       enterpriseId: context.enterpriseId ?? body.enterprise?.id,

@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { NewOutboxEntry, Store } from '../../src/storage/index.js';
+import { ENGINES, type TestDatabase, testDatabase } from './support/engines.js';
+
+const entry = (n: number): NewOutboxEntry => ({
+  teamId: 'T1',
+  enterpriseId: undefined,
+  userId: `U${n}`,
+  payload: { n, answers: { workload: 'training' } },
+  deadlineAt: Date.parse('2026-11-28T10:00:00Z'),
+  error: 'connect ECONNREFUSED',
+});
+
+describe.each(ENGINES)('the outbox on %s', (engine) => {
+  let db: TestDatabase;
+  let clock = Date.parse('2026-11-27T10:00:00Z');
+  let one: Store;
+  let two: Store;
+
+  beforeAll(async () => {
+    db = await testDatabase(engine, 'outbox');
+    one = await db.open({ now: () => clock });
+    two = await db.open({ now: () => clock });
+  });
+  afterAll(async () => {
+    await one?.close();
+    await two?.close();
+    await db?.drop();
+  });
+
+  it('keeps an entry as written and reports it in the stats', async () => {
+    const accepted = clock;
+    const id = await one.outbox.add(entry(0));
+    expect(await two.outbox.stats()).toEqual({ pending: 1, oldestAcceptedAt: accepted });
+    const [claimed] = await two.outbox.claimDue('b', 60_000, 10);
+    expect(claimed).toEqual({
+      id,
+      teamId: 'T1',
+      enterpriseId: undefined,
+      userId: 'U0',
+      payload: { n: 0, answers: { workload: 'training' } },
+      acceptedAt: accepted,
+      deadlineAt: entry(0).deadlineAt,
+      attempts: 0,
+      lastError: 'connect ECONNREFUSED',
+    });
+    expect(await one.outbox.finish(id, 'a')).toBe(false);
+    expect(await two.outbox.finish(id, 'b')).toBe(true);
+    expect(await one.outbox.stats()).toEqual({ pending: 0, oldestAcceptedAt: undefined });
+  });
+
+  it('of 30 entries claimed by two stores at once, each goes to exactly one owner', async () => {
+    const ids = new Set<string>();
+    for (let n = 0; n < 30; n += 1) ids.add(await one.outbox.add(entry(n)));
+    const claims = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        (i % 2 ? one : two).outbox.claimDue(`owner-${i}`, 60_000, 4),
+      ),
+    );
+    const claimed = claims.flat().map((e) => e.id);
+    expect(new Set(claimed).size).toBe(claimed.length);
+    expect(claimed.length).toBeLessThanOrEqual(30);
+    // Whatever is left is claimable once; nothing is claimed twice while leased.
+    const rest = await one.outbox.claimDue('late', 60_000, 100);
+    expect(new Set([...claimed, ...rest.map((e) => e.id)])).toEqual(ids);
+    expect(await two.outbox.claimDue('again', 60_000, 100)).toEqual([]);
+    // A lease that expires (its process died) makes the entries due again.
+    clock += 60_000;
+    const again = await two.outbox.claimDue('after', 60_000, 100);
+    expect(again).toHaveLength(30);
+    for (const e of again) expect(await two.outbox.finish(e.id, 'after')).toBe(true);
+  });
+
+  it('reschedules with the attempt counted and the progress kept', async () => {
+    const id = await one.outbox.add(entry(1));
+    await one.outbox.claimDue('a', 60_000, 10);
+    expect(await two.outbox.retryLater(id, 'b', { nextAt: clock + 5000, error: 'nope' })).toBe(
+      false,
+    );
+    expect(
+      await one.outbox.retryLater(id, 'a', {
+        nextAt: clock + 5000,
+        error: 'HTTP 429',
+        payload: { n: 1, summaryTs: '1.2' },
+      }),
+    ).toBe(true);
+    expect(await two.outbox.claimDue('b', 60_000, 10)).toEqual([]);
+    clock += 5000;
+    const [due] = await two.outbox.claimDue('b', 60_000, 10);
+    expect(due).toMatchObject({
+      id,
+      attempts: 1,
+      lastError: 'HTTP 429',
+      payload: { summaryTs: '1.2' },
+    });
+    await two.outbox.finish(id, 'b');
+  });
+});
