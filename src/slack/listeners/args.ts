@@ -57,3 +57,17 @@ export type WorkspaceEventArgs = With<
 export function respondIfAny(respond: RespondFn | undefined): RespondFn | undefined {
   return typeof respond === 'function' ? respond : undefined;
 }
+
+/** The workspace (and Enterprise Grid org) a request came from: Bolt's context, else the payload's. */
+export function workspaceOf(
+  context: { readonly teamId?: string | undefined; readonly enterpriseId?: string | undefined },
+  body: {
+    readonly team?: { readonly id?: string } | null;
+    readonly enterprise?: { readonly id?: string } | null;
+  },
+): { teamId: string | undefined; enterpriseId: string | undefined } {
+  return {
+    teamId: context.teamId ?? body.team?.id,
+    enterpriseId: context.enterpriseId ?? body.enterprise?.id,
+  };
+}

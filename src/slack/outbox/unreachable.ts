@@ -9,16 +9,7 @@
  */
 
 import { STILL_RATE_LIMITED } from '../transport/http-client.js';
-
-/** No connection was made: nothing reached Slack. */
-const NOT_CONNECTED = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'UND_ERR_CONNECT_TIMEOUT',
-]);
+import { NOT_CONNECTED } from '../transport/send-policy.js';
 
 /** Slack's own "not now" answers: the request was refused before any work. */
 const NOT_ACCEPTED_CODES = new Set(['ratelimited', 'service_unavailable']);

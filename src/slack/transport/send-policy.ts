@@ -21,7 +21,7 @@ export function isUnrepeatable(method: string): boolean {
 }
 
 /** Errors that mean no connection was made, so nothing reached Slack. */
-const NOT_CONNECTED = new Set([
+export const NOT_CONNECTED: ReadonlySet<string> = new Set([
   'ECONNREFUSED',
   'ENOTFOUND',
   'EAI_AGAIN',

@@ -1,6 +1,6 @@
 import { decodeRetry } from '../../delivery/retry-value.js';
 import { retryKey } from '../../duplicates/index.js';
-import { type ButtonArgs, type ListenerDeps, respondIfAny } from '../args.js';
+import { type ButtonArgs, type ListenerDeps, respondIfAny, workspaceOf } from '../args.js';
 import { tellClickerIfUnreadable } from './tell-clicker.js';
 
 /**
@@ -24,24 +24,18 @@ export function retryPost({ advisor, signer, duplicates, delivery, history }: Li
       const advice = await advisor.advise(answers);
       const replyTo = respondIfAny(respond);
       const { logger } = context;
+      const workspace = workspaceOf(context, body);
       const posted = await delivery.deliver(advice, {
         client,
         logger,
         userId,
         destination,
         respond: replyTo,
-        workspace: {
-          teamId: context.teamId ?? body.team?.id,
-          enterpriseId: context.enterpriseId ?? body.enterprise?.id,
-        },
+        workspace,
       });
       // Undefined: Slack could not be reached; the outbox posts it (and records it) later.
       if (!posted) return;
-      history?.recorder.record(advice, posted, {
-        teamId: context.teamId ?? body.team?.id,
-        enterpriseId: context.enterpriseId ?? body.enterprise?.id,
-        userId,
-      });
+      history?.recorder.record(advice, posted, { ...workspace, userId });
       await replyTo?.({ delete_original: true }).catch((error: unknown) => {
         context.logger.warn({ err: error }, 'could not remove the notice');
       });

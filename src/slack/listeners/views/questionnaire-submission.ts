@@ -1,6 +1,6 @@
 import { submissionKey } from '../../duplicates/index.js';
 import { checkSubmission } from '../../questionnaire/check-submission.js';
-import type { ListenerDeps, ViewSubmissionArgs } from '../args.js';
+import { type ListenerDeps, type ViewSubmissionArgs, workspaceOf } from '../args.js';
 
 /**
  * The questionnaire's submission: invalid answers go back as errors under their questions;
@@ -32,22 +32,16 @@ export function questionnaireSubmission(deps: ListenerDeps) {
     }
     const destination = signer.destinationFor(view.private_metadata, userId, context.logger);
     const advice = await advising;
+    const workspace = workspaceOf(context, body);
     const posted = await delivery.deliver(advice, {
       client,
       logger: context.logger,
       userId,
       destination,
-      workspace: {
-        teamId: context.teamId ?? body.team?.id,
-        enterpriseId: context.enterpriseId ?? body.enterprise?.id,
-      },
+      workspace,
     });
     // Undefined: Slack could not be reached; the outbox posts it (and records it) later.
     if (!posted) return;
-    history?.recorder.record(advice, posted, {
-      teamId: context.teamId ?? body.team?.id,
-      enterpriseId: context.enterpriseId ?? body.enterprise?.id,
-      userId,
-    });
+    history?.recorder.record(advice, posted, { ...workspace, userId });
   };
 }
