@@ -141,6 +141,31 @@ describe('the portfolio of a channel', () => {
     ).toBe(true);
   });
 
+  it('uploads the CSV once when Export CSV is clicked twice in a row, and tells the second click why', async (context) => {
+    const harness = await startWithStore(store, { RULES_DIR: rules.dir });
+    context.onTestFinished(() => harness.close());
+    const posted = await summary(harness, 1);
+    const held = harness.api.hold('files.getUploadURLExternal', { times: 1 });
+    const click = () =>
+      harness.interact(
+        messageButtonClick(posted, ActionId.exportPortfolioCsv, {
+          responseUrl: harness.api.responseUrl(),
+        }),
+      );
+    await click();
+    await held.arrived();
+    await click();
+    const [told] = await harness.api.waitFor('response_url');
+    expect((told?.params as Json | undefined)?.text).toBe(
+      'The CSV of this summary is already being uploaded.',
+    );
+    held.release();
+    await harness.api.waitFor('files.completeUploadExternal');
+    await harness.logs.waitFor('portfolio CSV uploaded');
+    expect(harness.api.callsTo('files.getUploadURLExternal')).toHaveLength(1);
+    expect(harness.api.callsTo('files.completeUploadExternal')).toHaveLength(1);
+  });
+
   it('says when decisions were made under other rules, and Re-evaluate shows which would change and why', async (context) => {
     // The spend line moves from $10,000 to $100,000 a month in every rule that reads it.
     for (const name of readdirSync(rules.dir).filter((file) => file.endsWith('.json'))) {
