@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { setTimeout } from 'node:timers/promises';
 import {
   CompiledQuery,
   type DatabaseConnection,
@@ -61,16 +62,36 @@ class StoreSqliteDialect extends SqliteDialect {
 }
 
 /**
+ * Another process holds the file for a moment: switching a new file to WAL needs it alone, and
+ * of two processes doing that at once SQLite fails one with SQLITE_BUSY at once, without its
+ * busy handler (it would deadlock: each holds a shared lock and wants the exclusive one). Seen
+ * once in four processes starting together on a new file; the open is tried again instead.
+ */
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}
+
+function setUp(database: Database.Database, maxPages: number | undefined): void {
+  database.exec(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+  // Reads the header: a file that is not a database fails here, not at the first request.
+  database.exec('PRAGMA journal_mode = WAL');
+  database.exec('PRAGMA synchronous = NORMAL');
+  if (maxPages !== undefined) database.exec(`PRAGMA max_page_count = ${Math.trunc(maxPages)}`);
+}
+
+/**
  * Opens (creating if needed) the SQLite file with libsql's better-sqlite3-compatible driver:
  * WAL, so readers never wait for the writer and several processes can share the file; a busy
  * timeout; `synchronous=NORMAL`, which in WAL mode loses nothing on a process crash and only
- * the last commits on a power loss. Throws StorageUnavailableError saying what to check.
+ * the last commits on a power loss. Throws StorageUnavailableError saying what to check (after
+ * waiting up to the busy timeout for a file another process holds).
  */
-export function openSqlite(
+export async function openSqlite(
   file: string,
   createFolder: boolean,
   maxPages?: number,
-): Kysely<StorageSchema> {
+): Promise<Kysely<StorageSchema>> {
   if (createFolder) mkdirSync(path.dirname(file), { recursive: true });
   checkSqlitePath(file);
   let database: Database.Database;
@@ -79,15 +100,19 @@ export function openSqlite(
   } catch (error) {
     throw sqliteOpenError(file, error);
   }
-  try {
-    database.exec(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
-    // Reads the header: a file that is not a database fails here, not at the first request.
-    database.exec('PRAGMA journal_mode = WAL');
-    database.exec('PRAGMA synchronous = NORMAL');
-    if (maxPages !== undefined) database.exec(`PRAGMA max_page_count = ${Math.trunc(maxPages)}`);
-  } catch (error) {
-    database.close();
-    throw sqliteOpenError(file, error);
+  const deadline = Date.now() + SQLITE_BUSY_TIMEOUT_MS;
+  for (let waitMs = 5; ; waitMs = Math.min(waitMs * 2, 200)) {
+    try {
+      setUp(database, maxPages);
+      break;
+    } catch (error) {
+      if (isBusy(error) && Date.now() < deadline) {
+        await setTimeout(waitMs);
+        continue;
+      }
+      database.close();
+      throw sqliteOpenError(file, error);
+    }
   }
   return new Kysely<StorageSchema>({ dialect: new StoreSqliteDialect({ database }) });
 }
