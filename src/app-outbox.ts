@@ -1,6 +1,7 @@
 import { webApi } from '@slack/bolt';
 import type { Config } from './config.js';
 import type { Advisor } from './core/index.js';
+import { InstallationMissingError } from './errors.js';
 import type { Logger } from './logger.js';
 import type { AdviceDelivery } from './slack/delivery/deliver.js';
 import type { DecisionHistory } from './slack/history/index.js';
@@ -77,7 +78,7 @@ export function appOutbox(config: Config, parts: OutboxParts) {
       return token ? new webApi.WebClient(token, parts.clientOptions) : undefined;
     } catch (error) {
       // Gone (uninstalled): dropped, and logged as lost. A failing database: tried again later.
-      if (error instanceof Error && error.message.startsWith('no installation')) return undefined;
+      if (error instanceof InstallationMissingError) return undefined;
       throw error;
     }
   };

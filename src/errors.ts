@@ -15,6 +15,7 @@ export const AppErrorCode = {
   StorageMigrationFailed: 'chip_advice_storage_migration_failed',
   StoredDataInvalid: 'chip_advice_stored_data_invalid',
   InstallationUnavailable: 'chip_advice_installation_unavailable',
+  InstallationMissing: 'chip_advice_installation_missing',
 } as const;
 
 export type AppErrorCode = (typeof AppErrorCode)[keyof typeof AppErrorCode];
@@ -182,5 +183,22 @@ export class InstallationUnavailableError extends Error implements CodedError {
     options?: ErrorOptions,
   ) {
     super(`the installation of workspace ${teamId ?? '-'} could not be read`, options);
+  }
+}
+
+/**
+ * Multi-workspace mode: the workspace has no installation (never installed, or uninstalled), so
+ * nothing may be done for it. Requests from it are not processed; advice waiting for it in the
+ * outbox is dropped.
+ */
+export class InstallationMissingError extends Error implements CodedError {
+  readonly code = AppErrorCode.InstallationMissing;
+  override readonly name = 'InstallationMissingError';
+
+  constructor(
+    readonly teamId: string | undefined,
+    readonly enterpriseId: string | undefined,
+  ) {
+    super(`no installation for team ${teamId ?? '-'} (enterprise ${enterpriseId ?? '-'})`);
   }
 }

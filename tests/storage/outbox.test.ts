@@ -95,4 +95,20 @@ describe.each(ENGINES)('the outbox on %s', (engine) => {
     });
     await two.outbox.finish(id, 'b');
   });
+
+  it('drops the entries of one workspace, or of one Enterprise Grid org, and returns them', async () => {
+    const of = (teamId: string | undefined, enterpriseId: string | undefined, n: number) =>
+      one.outbox.add({ ...entry(n), teamId, enterpriseId });
+    await of('T1', undefined, 1);
+    await of('T1', undefined, 2);
+    await of('T2', 'E1', 3);
+    await of(undefined, 'E1', 4);
+    await of('T3', undefined, 5);
+    const users = (entries: { userId: string }[]) => entries.map((e) => e.userId).sort();
+    expect(users(await two.outbox.dropWorkspace('T1'))).toEqual(['U1', 'U2']);
+    expect(await two.outbox.dropWorkspace('T1')).toEqual([]);
+    expect(users(await two.outbox.dropEnterprise('E1'))).toEqual(['U3', 'U4']);
+    expect((await one.outbox.stats()).pending).toBe(1);
+    expect(users(await one.outbox.claimDue('a', 60_000, 10))).toEqual(['U5']);
+  });
 });

@@ -1,4 +1,4 @@
-import { type ChipAdviceApp, createApp } from '../../src/app.js';
+import { type AppDeps, type ChipAdviceApp, createApp } from '../../src/app.js';
 import { readConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import type { Store } from '../../src/storage/index.js';
@@ -7,12 +7,14 @@ import { FAKE_CLIENT, type FakeWorkspace } from '../../testkit/fake-slack-oauth.
 import {
   commandBody,
   FORM,
+  interactionBody,
   JSON_TYPE,
   postSigned,
   type SlackResponse,
 } from '../../testkit/signed-request.js';
 import { eventCallback, slashCommand } from '../../testkit/slack-payloads.js';
 import { type TestDatabase, testDatabase } from '../storage/support/engines.js';
+import type { SlackDriver } from './flows.js';
 import { FAST_RETRY, SIGNING_SECRET } from './harness.js';
 import { LogSink } from './log-sink.js';
 
@@ -58,6 +60,10 @@ export interface OAuthHarness {
   ): Promise<Page>;
   command(from: From, text?: string): Promise<SlackResponse>;
   event(from: From, event: Record<string, unknown>): Promise<SlackResponse>;
+  /** An interactive payload (testkit/slack-payloads.ts) as if it came from `from`. */
+  interact(from: From, payload: Record<string, unknown>): Promise<SlackResponse>;
+  /** The flows of flows.ts, played in one workspace. */
+  driver(from: From): SlackDriver;
   /** The installation rows, as the database holds them. */
   rows(): Promise<Record<string, unknown>[]>;
   close(): Promise<void>;
@@ -66,6 +72,7 @@ export interface OAuthHarness {
 export async function startOAuthHarness(
   engine: 'sqlite' | 'postgres',
   env: Record<string, string> = {},
+  deps: Pick<AppDeps, 'outbox'> = {},
 ): Promise<OAuthHarness> {
   const api = await FakeSlackApi.start();
   const db = await testDatabase(engine, 'oauth');
@@ -87,7 +94,7 @@ export async function startOAuthHarness(
     secrets: config.secrets,
     destination: logs,
   });
-  const app = createApp(config, { logger, retryConfig: FAST_RETRY, store });
+  const app = createApp(config, { logger, retryConfig: FAST_RETRY, store, ...deps });
   const started = await app.start();
   if (started.mode !== 'http') throw new Error('expected HTTP mode');
   const origin = `http://127.0.0.1:${started.port}`;
@@ -100,6 +107,26 @@ export async function startOAuthHarness(
   };
   const post = (body: string, type: string) =>
     postSigned(`${origin}/slack/events`, body, type, { secret: SIGNING_SECRET });
+  const command = (from: From, text = '') => {
+    const fields = {
+      ...slashCommand({ text, responseUrl: api.responseUrl() }),
+      team_id: from.teamId,
+      ...(from.enterpriseId ? { enterprise_id: from.enterpriseId } : {}),
+      ...(from.isEnterpriseInstall ? { is_enterprise_install: 'true' } : {}),
+    };
+    return post(commandBody(fields), FORM);
+  };
+  const interact = (from: From, payload: Record<string, unknown>) => {
+    const user = payload.user as Record<string, unknown> | undefined;
+    const body = {
+      ...payload,
+      team: { id: from.teamId, domain: from.teamId.toLowerCase() },
+      user: { ...user, team_id: from.teamId },
+      enterprise: from.enterpriseId ? { id: from.enterpriseId, name: from.enterpriseId } : null,
+      is_enterprise_install: from.isEnterpriseInstall ?? false,
+    };
+    return post(interactionBody(body), FORM);
+  };
   return {
     api,
     app,
@@ -118,15 +145,13 @@ export async function startOAuthHarness(
       if (code) query.set('code', code);
       return get(`/slack/oauth_redirect?${query}${tamper.extra ?? ''}`, tamper.cookie ?? cookie);
     },
-    command(from, text = '') {
-      const fields = {
-        ...slashCommand({ text, responseUrl: api.responseUrl() }),
-        team_id: from.teamId,
-        ...(from.enterpriseId ? { enterprise_id: from.enterpriseId } : {}),
-        ...(from.isEnterpriseInstall ? { is_enterprise_install: 'true' } : {}),
-      };
-      return post(commandBody(fields), FORM);
-    },
+    command,
+    interact,
+    driver: (from) => ({
+      api,
+      command: (text) => command(from, text),
+      interact: (payload) => interact(from, payload as Record<string, unknown>),
+    }),
     event(from, event) {
       const authorization = {
         team_id: from.isEnterpriseInstall ? null : from.teamId,

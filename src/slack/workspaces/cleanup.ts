@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { OAuthConfig } from '../../config-workspaces.js';
 import type { Logger } from '../../logger.js';
-import type { Decisions, InstallationKey } from '../../storage/index.js';
+import type { Decisions, InstallationKey, Outbox, OutboxEntry } from '../../storage/index.js';
+import { OUTBOX_LOST } from '../outbox/index.js';
 import type { DatabaseInstallationStore } from './installation-store.js';
 
 /** Why a workspace's tokens are being deleted. */
@@ -15,14 +16,17 @@ export type Departure = 'app_uninstalled' | 'tokens_revoked';
 export const CLEANUP_RETRY_DELAYS_MS: readonly number[] = [500, 2_000, 5_000];
 
 /**
- * What an uninstall leaves behind: the workspace's tokens are deleted, and its decision records
- * too unless DECISIONS_ON_UNINSTALL=keep. Idempotent: app_uninstalled and tokens_revoked both
- * arrive, in either order, and Slack may send each again; every one deletes what is left.
+ * What an uninstall leaves behind: the workspace's tokens are deleted, then the advice waiting
+ * for it in the outbox (it can no longer be posted, and nobody there can be told: each is logged
+ * as lost), and its decision records too unless DECISIONS_ON_UNINSTALL=keep. Idempotent:
+ * app_uninstalled and tokens_revoked both arrive, in either order, and Slack may send each
+ * again; every one deletes what is left.
  */
 export class WorkspaceCleanup {
   constructor(
     private readonly installations: DatabaseInstallationStore,
     private readonly decisions: Pick<Decisions, 'deleteWorkspace' | 'deleteEnterprise'>,
+    private readonly outbox: Pick<Outbox, 'dropWorkspace' | 'dropEnterprise'> | undefined,
     private readonly keep: OAuthConfig['decisionsOnUninstall'],
     private readonly retryDelaysMs: readonly number[] = CLEANUP_RETRY_DELAYS_MS,
   ) {}
@@ -33,14 +37,21 @@ export class WorkspaceCleanup {
    */
   async forget(key: InstallationKey, why: Departure, logger: Logger): Promise<void> {
     let tokens: number | undefined;
+    let waiting: OutboxEntry[] | undefined;
     let decisions: number | undefined;
     for (let attempt = 0; ; attempt += 1) {
       try {
         tokens ??= await this.installations.remove(key);
+        waiting ??= await this.#dropWaiting(key, why, logger);
         decisions ??= await this.#deleteDecisions(key);
         break;
       } catch (error) {
-        const left = tokens === undefined ? 'tokens and decision records' : 'decision records';
+        const left =
+          tokens === undefined
+            ? 'tokens, waiting advice and decision records'
+            : waiting === undefined
+              ? 'waiting advice and decision records'
+              : 'decision records';
         const delay = this.retryDelaysMs[attempt];
         const where = { event: why, teamId: key.teamId, enterpriseId: key.enterpriseId };
         if (delay === undefined) {
@@ -64,11 +75,38 @@ export class WorkspaceCleanup {
         enterpriseId: key.enterpriseId,
         org: key.isEnterpriseInstall,
         installationsDeleted: tokens,
+        outboxDropped: waiting?.length ?? 0,
         decisions: this.keep === 'delete' ? 'deleted' : 'kept',
         decisionsDeleted: decisions,
       },
       `${why}: the workspace's tokens are deleted${this.keep === 'delete' ? ', and its decision records' : '; its decision records are kept (DECISIONS_ON_UNINSTALL=keep)'}`,
     );
+  }
+
+  /** The workspace's advice still in the outbox, deleted, each logged as lost with its answers. */
+  async #dropWaiting(key: InstallationKey, why: Departure, logger: Logger) {
+    const org = key.isEnterpriseInstall && key.enterpriseId;
+    const dropped = !this.outbox
+      ? []
+      : org
+        ? await this.outbox.dropEnterprise(org)
+        : key.teamId
+          ? await this.outbox.dropWorkspace(key.teamId)
+          : [];
+    for (const entry of dropped) {
+      logger.error(
+        {
+          code: OUTBOX_LOST,
+          event: why,
+          outboxId: entry.id,
+          teamId: entry.teamId,
+          userId: entry.userId,
+          payload: entry.payload,
+        },
+        `${why}: advice waiting in the outbox for the workspace can no longer be posted; dropped`,
+      );
+    }
+    return dropped;
   }
 
   async #deleteDecisions(key: InstallationKey): Promise<number> {

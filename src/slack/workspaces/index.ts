@@ -27,8 +27,8 @@ export interface Workspaces {
 }
 
 export interface WorkspacesParts {
-  /** The database's installations and decisions. */
-  readonly store: Pick<Store, 'installations' | 'decisions'>;
+  /** The database's installations, decisions and outbox. */
+  readonly store: Pick<Store, 'installations' | 'decisions'> & Partial<Pick<Store, 'outbox'>>;
   /** The options of every WebClient (SLACK_API_URL, retries, timeouts). */
   readonly clientOptions: webApi.WebClientOptions;
   readonly logger: Logger;
@@ -57,6 +57,7 @@ export function createWorkspaces(oauth: OAuthConfig, parts: WorkspacesParts): Wo
     cleanup: new WorkspaceCleanup(
       installationStore,
       parts.store.decisions,
+      parts.store.outbox,
       oauth.decisionsOnUninstall,
     ),
     afterError: installationUnavailableNotice(parts.fetch),

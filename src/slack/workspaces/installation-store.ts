@@ -1,6 +1,6 @@
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
 import { LRUCache } from 'lru-cache';
-import { InstallationUnavailableError } from '../../errors.js';
+import { InstallationMissingError, InstallationUnavailableError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { InstallationKey, Installations, StoredInstallation } from '../../storage/index.js';
 import { type BotTokenRefresher, needsRefresh, REFRESH_MARGIN_MS } from './token-rotation.js';
@@ -84,9 +84,7 @@ export class DatabaseInstallationStore implements InstallationStore {
     if (found === undefined) {
       const where = { teamId: query.teamId, enterpriseId: query.enterpriseId };
       this.logger.warn(where, 'request from a workspace without an installation: not processed');
-      throw new Error(
-        `no installation for team ${query.teamId ?? '-'} (enterprise ${query.enterpriseId ?? '-'})`,
-      );
+      throw new InstallationMissingError(query.teamId, query.enterpriseId);
     }
     if (needsRefresh(found.botExpiresAt, this.now())) found = await this.refresh(found);
     return withoutRefresh(found.payload as unknown as AnyInstallation);

@@ -55,6 +55,10 @@ export interface Outbox {
   /** Deletes a claimed entry (posted, or given up); false if `owner` no longer holds it. */
   finish(id: string, owner: string): Promise<boolean>;
   stats(): Promise<OutboxStats>;
+  /** Deletes every entry of a workspace (it was uninstalled) and returns them. */
+  dropWorkspace(teamId: string): Promise<OutboxEntry[]>;
+  /** Deletes every entry of an Enterprise Grid organisation (an org-wide uninstall). */
+  dropEnterprise(enterpriseId: string): Promise<OutboxEntry[]>;
 }
 
 const none = (value: string) => (value === '' ? undefined : value);
@@ -151,6 +155,22 @@ export function createOutbox(
         .where('lease_owner', '=', owner)
         .executeTakeFirst();
       return Number(result.numDeletedRows) > 0;
+    },
+    async dropWorkspace(teamId) {
+      const rows = await db
+        .deleteFrom('outbox')
+        .where('team_id', '=', teamId)
+        .returningAll()
+        .execute();
+      return rows.map(entryOf);
+    },
+    async dropEnterprise(enterpriseId) {
+      const rows = await db
+        .deleteFrom('outbox')
+        .where('enterprise_id', '=', enterpriseId)
+        .returningAll()
+        .execute();
+      return rows.map(entryOf);
     },
     async stats() {
       const row = await db

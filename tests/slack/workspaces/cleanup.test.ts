@@ -18,8 +18,12 @@ function cleanupFailing(failures: number, delays: readonly number[]) {
     },
     deleteEnterprise: async () => 0,
   };
+  const outbox = { dropWorkspace: async () => [], dropEnterprise: async () => [] };
   const logs = new LogSink();
-  return { cleanup: new WorkspaceCleanup(installations, decisions, 'delete', delays), logs };
+  return {
+    cleanup: new WorkspaceCleanup(installations, decisions, outbox, 'delete', delays),
+    logs,
+  };
 }
 
 describe('the uninstall clean-up when the database fails', () => {
