@@ -5,7 +5,7 @@ import { createAdvisor, loadRuleset } from '../../src/core/index.js';
 import { ActionId } from '../../src/slack/messages/ids.js';
 import type { Store } from '../../src/storage/index.js';
 import { CHANNEL, messageButtonClick } from '../../testkit/slack-payloads.js';
-import { type TestDatabase, testDatabase } from '../storage/support/engines.js';
+import { ENGINES, type TestDatabase, testDatabase } from '../storage/support/engines.js';
 import {
   answerQuestionnaire,
   INFERENCE_ANSWERS,
@@ -26,18 +26,18 @@ type Json = Record<string, unknown>;
 const textOf = (value: unknown) => JSON.stringify(value);
 
 /**
- * `/chip-advice summary` end to end: the real app over a real database (SQLite), signed requests
+ * `/chip-advice summary` end to end: the real app over a real database (SQLite and PostgreSQL), signed requests
  * to its receiver and the fake Web API. Submissions in a channel, a "Change answers" that
  * supersedes one, the summary, its CSV upload, and Re-evaluate once a rule file has changed.
  */
-describe('the portfolio of a channel', () => {
+describe.each(ENGINES)('the portfolio of a channel, on %s', (engine) => {
   let db: TestDatabase;
   let store: Store;
   const rules = copyRules();
   let summaryTs: string;
 
   beforeAll(async () => {
-    db = await testDatabase('sqlite', 'app_portfolio');
+    db = await testDatabase(engine, 'app_portfolio');
     store = await db.open();
   });
   afterAll(async () => {
