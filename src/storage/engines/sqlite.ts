@@ -72,6 +72,22 @@ function isBusy(error: unknown): boolean {
   return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
 }
 
+/**
+ * Runs `attempt` until it does not fail with SQLITE_BUSY, waiting 5 ms, then twice as long each
+ * time up to 200 ms, for at most `timeoutMs`; any other error, or the last busy one, is thrown.
+ */
+export async function whileBusy<T>(attempt: () => T, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (let waitMs = 5; ; waitMs = Math.min(waitMs * 2, 200)) {
+    try {
+      return attempt();
+    } catch (error) {
+      if (!isBusy(error) || Date.now() >= deadline) throw error;
+      await setTimeout(waitMs);
+    }
+  }
+}
+
 function setUp(database: Database.Database, maxPages: number | undefined): void {
   database.exec(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   // Reads the header: a file that is not a database fails here, not at the first request.
@@ -100,19 +116,11 @@ export async function openSqlite(
   } catch (error) {
     throw sqliteOpenError(file, error);
   }
-  const deadline = Date.now() + SQLITE_BUSY_TIMEOUT_MS;
-  for (let waitMs = 5; ; waitMs = Math.min(waitMs * 2, 200)) {
-    try {
-      setUp(database, maxPages);
-      break;
-    } catch (error) {
-      if (isBusy(error) && Date.now() < deadline) {
-        await setTimeout(waitMs);
-        continue;
-      }
-      database.close();
-      throw sqliteOpenError(file, error);
-    }
+  try {
+    await whileBusy(() => setUp(database, maxPages), SQLITE_BUSY_TIMEOUT_MS);
+  } catch (error) {
+    database.close();
+    throw sqliteOpenError(file, error);
   }
   return new Kysely<StorageSchema>({ dialect: new StoreSqliteDialect({ database }) });
 }
