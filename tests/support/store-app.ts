@@ -5,10 +5,13 @@ import type { Decision, Store } from '../../src/storage/index.js';
 import type { FakeSlackApi } from '../../testkit/fake-slack-api.js';
 import { CHANNEL } from '../../testkit/slack-payloads.js';
 import { type TestDatabase, testDatabase } from '../storage/support/engines.js';
+import type { HarnessOptions } from './fixtures.js';
 import { type HttpHarness, startHttpHarness } from './harness.js';
 
 /** The fake Web API's workspace, where every test request comes from. */
 export const TEAM_ID = 'T0FAKE';
+
+const RECORD_RETRIES = { firstDelayMs: 20, maxDelayMs: 200 };
 
 /** The real app in HTTP mode over `store`, with short record retries. */
 export function startWithStore(
@@ -17,11 +20,12 @@ export function startWithStore(
   deps: AppDeps = {},
   api?: FakeSlackApi,
 ): Promise<HttpHarness> {
-  return startHttpHarness(
-    env,
-    { store, records: { firstDelayMs: 20, maxDelayMs: 200 }, ...deps },
-    api,
-  );
+  return startHttpHarness(env, { store, records: RECORD_RETRIES, ...deps }, api);
+}
+
+/** The fixtures' harness options (fixtures.ts) for the app over `store`, as startWithStore. */
+export function withStore(store: Store, options: HarnessOptions = {}): HarnessOptions {
+  return { ...options, deps: { store, records: RECORD_RETRIES, ...options.deps } };
 }
 
 /** Waits until the channel holds `count` records (the app writes them after delivering). */
