@@ -12,6 +12,7 @@ import { registerListeners } from './slack/listeners/index.js';
 import { PinoBoltLogger } from './slack/logging/bolt-logger.js';
 import { errorHandler } from './slack/logging/error-handler.js';
 import { requestLogger } from './slack/logging/request-logger.js';
+import { dropWaitingAdvice } from './slack/outbox/index.js';
 import { AckGate, type Drained, GatedApp } from './slack/transport/ack-gate.js';
 import { slackHttp } from './slack/transport/http-client.js';
 import { closeConnections, createReceiver } from './slack/transport/receiver.js';
@@ -103,6 +104,7 @@ export function createApp(config: Config, deps: AppDeps = {}): ChipAdviceApp {
     config.oauth && deps.store
       ? createWorkspaces(config.oauth, {
           store: deps.store,
+          dropWaiting: deps.store.outbox && dropWaitingAdvice(deps.store.outbox),
           clientOptions,
           logger,
           fetch: http.fetch,

@@ -1,12 +1,17 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { OAuthConfig } from '../../config-workspaces.js';
 import type { Logger } from '../../logger.js';
-import type { Decisions, InstallationKey, Outbox, OutboxEntry } from '../../storage/index.js';
-import { OUTBOX_LOST } from '../outbox/index.js';
+import type { Decisions, InstallationKey } from '../../storage/index.js';
 import type { DatabaseInstallationStore } from './installation-store.js';
 
 /** Why a workspace's tokens are being deleted. */
 export type Departure = 'app_uninstalled' | 'tokens_revoked';
+
+/**
+ * Deletes the advice waiting in the outbox for the workspace and logs it as lost; resolves with
+ * how many (slack/outbox's dropWaitingAdvice, passed in by the app: the outbox sits above).
+ */
+export type DropWaiting = (key: InstallationKey, why: Departure, logger: Logger) => Promise<number>;
 
 /**
  * The waits between attempts when the database fails. Bolt acknowledges an event before its
@@ -26,7 +31,7 @@ export class WorkspaceCleanup {
   constructor(
     private readonly installations: DatabaseInstallationStore,
     private readonly decisions: Pick<Decisions, 'deleteWorkspace' | 'deleteEnterprise'>,
-    private readonly outbox: Pick<Outbox, 'dropWorkspace' | 'dropEnterprise'> | undefined,
+    private readonly dropWaiting: DropWaiting | undefined,
     private readonly keep: OAuthConfig['decisionsOnUninstall'],
     private readonly retryDelaysMs: readonly number[] = CLEANUP_RETRY_DELAYS_MS,
   ) {}
@@ -37,12 +42,12 @@ export class WorkspaceCleanup {
    */
   async forget(key: InstallationKey, why: Departure, logger: Logger): Promise<void> {
     let tokens: number | undefined;
-    let waiting: OutboxEntry[] | undefined;
+    let waiting: number | undefined;
     let decisions: number | undefined;
     for (let attempt = 0; ; attempt += 1) {
       try {
         tokens ??= await this.installations.remove(key);
-        waiting ??= await this.#dropWaiting(key, why, logger);
+        waiting ??= (await this.dropWaiting?.(key, why, logger)) ?? 0;
         decisions ??= await this.#deleteDecisions(key);
         break;
       } catch (error) {
@@ -75,38 +80,12 @@ export class WorkspaceCleanup {
         enterpriseId: key.enterpriseId,
         org: key.isEnterpriseInstall,
         installationsDeleted: tokens,
-        outboxDropped: waiting?.length ?? 0,
+        outboxDropped: waiting,
         decisions: this.keep === 'delete' ? 'deleted' : 'kept',
         decisionsDeleted: decisions,
       },
       `${why}: the workspace's tokens are deleted${this.keep === 'delete' ? ', and its decision records' : '; its decision records are kept (DECISIONS_ON_UNINSTALL=keep)'}`,
     );
-  }
-
-  /** The workspace's advice still in the outbox, deleted, each logged as lost with its answers. */
-  async #dropWaiting(key: InstallationKey, why: Departure, logger: Logger) {
-    const org = key.isEnterpriseInstall && key.enterpriseId;
-    const dropped = !this.outbox
-      ? []
-      : org
-        ? await this.outbox.dropEnterprise(org)
-        : key.teamId
-          ? await this.outbox.dropWorkspace(key.teamId)
-          : [];
-    for (const entry of dropped) {
-      logger.error(
-        {
-          code: OUTBOX_LOST,
-          event: why,
-          outboxId: entry.id,
-          teamId: entry.teamId,
-          userId: entry.userId,
-          payload: entry.payload,
-        },
-        `${why}: advice waiting in the outbox for the workspace can no longer be posted; dropped`,
-      );
-    }
-    return dropped;
   }
 
   async #deleteDecisions(key: InstallationKey): Promise<number> {

@@ -2,13 +2,13 @@ import { webApi } from '@slack/bolt';
 import type { OAuthConfig } from '../../config-workspaces.js';
 import type { Logger } from '../../logger.js';
 import type { Store } from '../../storage/index.js';
-import { WorkspaceCleanup } from './cleanup.js';
+import { type DropWaiting, WorkspaceCleanup } from './cleanup.js';
 import { DatabaseInstallationStore } from './installation-store.js';
 import { type OAuthReceiverOptions, oauthReceiverOptions } from './oauth-options.js';
 import { botTokenRefresher } from './token-rotation.js';
 import { installationUnavailableNotice } from './unavailable-notice.js';
 
-export type { Departure, WorkspaceCleanup } from './cleanup.js';
+export type { Departure, DropWaiting, WorkspaceCleanup } from './cleanup.js';
 export {
   DatabaseInstallationStore,
   keyOfInstallation,
@@ -27,8 +27,10 @@ export interface Workspaces {
 }
 
 export interface WorkspacesParts {
-  /** The database's installations, decisions and outbox. */
-  readonly store: Pick<Store, 'installations' | 'decisions'> & Partial<Pick<Store, 'outbox'>>;
+  /** The database's installations and decisions. */
+  readonly store: Pick<Store, 'installations' | 'decisions'>;
+  /** Empties the outbox of an uninstalled workspace (absent: the app has no outbox). */
+  readonly dropWaiting?: DropWaiting | undefined;
   /** The options of every WebClient (SLACK_API_URL, retries, timeouts). */
   readonly clientOptions: webApi.WebClientOptions;
   readonly logger: Logger;
@@ -57,7 +59,7 @@ export function createWorkspaces(oauth: OAuthConfig, parts: WorkspacesParts): Wo
     cleanup: new WorkspaceCleanup(
       installationStore,
       parts.store.decisions,
-      parts.store.outbox,
+      parts.dropWaiting,
       oauth.decisionsOnUninstall,
     ),
     afterError: installationUnavailableNotice(parts.fetch),

@@ -18,10 +18,9 @@ function cleanupFailing(failures: number, delays: readonly number[]) {
     },
     deleteEnterprise: async () => 0,
   };
-  const outbox = { dropWorkspace: async () => [], dropEnterprise: async () => [] };
   const logs = new LogSink();
   return {
-    cleanup: new WorkspaceCleanup(installations, decisions, outbox, 'delete', delays),
+    cleanup: new WorkspaceCleanup(installations, decisions, undefined, 'delete', delays),
     logs,
   };
 }
