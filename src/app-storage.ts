@@ -59,7 +59,7 @@ export function appStorage(
       createDuplicateClaims({
         keys: store.deliveryKeys,
         logger: logger.child({ component: 'duplicates' }),
-        ...(deps.claimTimeoutMs === undefined ? {} : { timeoutMs: deps.claimTimeoutMs }),
+        timeoutMs: deps.claimTimeoutMs ?? config.duplicateClaimTimeoutMs,
       }),
     ),
     retention: createRetention({
@@ -81,18 +81,6 @@ export function appStorage(
       ...timeouts,
     }),
   };
-}
-
-/** Prunes once now (in the background) and then every `everyMs`; returns how to stop it. */
-export function startRetention(
-  retention: AppStorage['retention'],
-  logger: Logger,
-  everyMs: number | undefined,
-): () => void {
-  retention.pruneNow().catch((error: unknown) => {
-    logger.warn({ err: error }, 'could not prune old records; will try again');
-  });
-  return retention.schedule(everyMs);
 }
 
 /** At most 3 s (or the shutdown bound, if shorter) more for records the database has not taken. */

@@ -1,6 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import { appOutbox, type OutboxTiming } from './app-outbox.js';
-import { appStorage, closeRecords, type StorageDeps, startRetention } from './app-storage.js';
+import { appStorage, closeRecords, type StorageDeps } from './app-storage.js';
 import type { Config } from './config.js';
 import { type Advisor, createAdvisor, loadRuleset, type Ruleset } from './core/index.js';
 import { createLogger, type Logger } from './logger.js';
@@ -53,7 +53,7 @@ export interface AppDeps {
   readonly outbox?: Partial<OutboxTiming>;
   /** The record writer's retry waits and queue bound (tests shorten them). */
   readonly records?: StorageDeps['records'];
-  /** Longest wait for a duplicate claim in the database before it is made in memory (500 ms). */
+  /** Longest wait for a duplicate claim in the database before it is made in memory; defaults to `config.duplicateClaimTimeoutMs`. */
   readonly claimTimeoutMs?: number;
   /** Longest wait for the database when reading history for a person (2.5 s). */
   readonly historyTimeoutMs?: number;
@@ -173,7 +173,8 @@ export function createApp(config: Config, deps: AppDeps = {}): ChipAdviceApp {
     logger,
     async start() {
       const started: unknown = await bolt.start();
-      if (storage) stopRetention = startRetention(storage.retention, logger, deps.retentionEveryMs);
+      // Once now, in the background, then hourly (each prune after the last has finished).
+      stopRetention = storage?.retention.schedule(deps.retentionEveryMs, { immediately: true });
       // After the first start, so a rejected app token still stops the start (main.ts).
       guardSocketMode(
         receiver,

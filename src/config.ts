@@ -55,6 +55,11 @@ export interface Config {
   readonly decisionRetentionDays: number | undefined;
   /** How long advice Slack could not take is kept and retried (the outbox), in hours. */
   readonly outboxDeadlineHours: number;
+  /**
+   * How long a request waits for the database to claim its delivery key (duplicate check across
+   * replicas) before it is claimed in this process's memory instead.
+   */
+  readonly duplicateClaimTimeoutMs: number;
 }
 
 /** Where to get each value: the second half of every message that stops the start. */
@@ -76,6 +81,7 @@ const HOW_TO_FIX: Record<string, string> = {
   DECISION_RETENTION_DAYS:
     'set a whole number of days from 1 to 36500, or unset it to keep decisions',
   OUTBOX_DEADLINE_HOURS: 'set a whole number of hours from 1 to 168, or unset it for 24',
+  DUPLICATE_CLAIM_TIMEOUT_MS: 'set a number of milliseconds from 50 to 2500, or unset it for 500',
   ...OAUTH_HOW_TO_FIX,
 };
 
@@ -98,6 +104,7 @@ const shape = {
   SLACK_API_TIMEOUT_MS: millis(100, 120_000, 10_000),
   SLACK_POST_TIMEOUT_MS: millis(100, 600_000, 60_000),
   SHUTDOWN_TIMEOUT_MS: millis(0, 600_000, 10_000),
+  DUPLICATE_CLAIM_TIMEOUT_MS: millis(50, 2_500, 500),
   DATABASE_URL: databaseUrlSchema,
   OUTBOX_DEADLINE_HOURS: z.preprocess(
     unsetIfBlank,
@@ -207,5 +214,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database: values.DATABASE_URL,
     decisionRetentionDays: values.DECISION_RETENTION_DAYS,
     outboxDeadlineHours: values.OUTBOX_DEADLINE_HOURS,
+    duplicateClaimTimeoutMs: values.DUPLICATE_CLAIM_TIMEOUT_MS,
   };
 }

@@ -19,8 +19,12 @@ export interface Pruned {
 export interface Retention {
   /** Deletes expired delivery keys, and decisions past the retention period. */
   pruneNow(): Promise<Pruned>;
-  /** Prunes every `everyMs` (first after one period) until the returned function is called. */
-  schedule(everyMs?: number): () => void;
+  /**
+   * Prunes every `everyMs` until the returned function is called: first at once when
+   * `immediately` is set, else after one period. A prune starts only once the one before has
+   * finished, so a slow database never has two of this process's prunes at once.
+   */
+  schedule(everyMs?: number, options?: { readonly immediately?: boolean }): () => void;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -47,14 +51,27 @@ export function createRetention(options: RetentionOptions): Retention {
 
   return {
     pruneNow,
-    schedule(everyMs = 60 * 60 * 1000) {
-      const timer = setInterval(() => {
-        pruneNow().catch((error: unknown) => {
-          logger.warn({ err: error }, 'could not prune old records; will try again');
-        });
-      }, everyMs);
-      timer.unref();
-      return () => clearInterval(timer);
+    schedule(everyMs = 60 * 60 * 1000, { immediately = false } = {}) {
+      let timer: NodeJS.Timeout | undefined;
+      let stopped = false;
+      const tick = () => {
+        pruneNow()
+          .catch((error: unknown) => {
+            logger.warn({ err: error }, 'could not prune old records; will try again');
+          })
+          .finally(next);
+      };
+      const next = () => {
+        if (stopped) return;
+        timer = setTimeout(tick, everyMs);
+        timer.unref();
+      };
+      if (immediately) tick();
+      else next();
+      return () => {
+        stopped = true;
+        clearTimeout(timer);
+      };
     },
   };
 }

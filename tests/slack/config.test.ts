@@ -31,29 +31,38 @@ describe('readConfig', () => {
       database: { engine: 'sqlite', file: path.resolve('data/chip-advice.db'), isDefault: true },
       decisionRetentionDays: undefined,
       outboxDeadlineHours: 24,
+      duplicateClaimTimeoutMs: 500,
     });
   });
 
-  it('reads RULES_DIR, SLACK_API_TIMEOUT_MS and SHUTDOWN_TIMEOUT_MS', () => {
+  it('reads RULES_DIR, SLACK_API_TIMEOUT_MS, SHUTDOWN_TIMEOUT_MS and DUPLICATE_CLAIM_TIMEOUT_MS', () => {
     const config = readConfig({
       ...HTTP,
       RULES_DIR: '/srv/rules',
       SLACK_API_TIMEOUT_MS: '2500',
       SHUTDOWN_TIMEOUT_MS: '0',
+      DUPLICATE_CLAIM_TIMEOUT_MS: '2000',
     });
     expect(config).toMatchObject({
       rulesDir: '/srv/rules',
       slackApiTimeoutMs: 2500,
       shutdownTimeoutMs: 0,
+      duplicateClaimTimeoutMs: 2000,
     });
   });
 
   it('names a timeout that is not a number of milliseconds, or out of bounds', () => {
     expect(
-      problemsOf({ ...HTTP, SLACK_API_TIMEOUT_MS: '10s', SHUTDOWN_TIMEOUT_MS: '9000000' }),
+      problemsOf({
+        ...HTTP,
+        SLACK_API_TIMEOUT_MS: '10s',
+        SHUTDOWN_TIMEOUT_MS: '9000000',
+        DUPLICATE_CLAIM_TIMEOUT_MS: '10',
+      }),
     ).toEqual([
       'SLACK_API_TIMEOUT_MS must be a number of milliseconds (got "10s"): set a number of milliseconds from 100 to 120000, or unset it for 10000',
       'SHUTDOWN_TIMEOUT_MS must be at most 600000: set a number of milliseconds from 0 to 600000, or unset it for 10000',
+      'DUPLICATE_CLAIM_TIMEOUT_MS must be at least 50: set a number of milliseconds from 50 to 2500, or unset it for 500',
     ]);
   });
 
