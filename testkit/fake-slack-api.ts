@@ -55,6 +55,14 @@ export class FakeSlackApi {
     this.#state = { ...freshState(this.origin), oauth: this.#oauth };
   }
 
+  /**
+   * Lets trigger_ids live `ms` instead of Slack's 3 s, for a test of something else that opens
+   * many modals at once on a machine that may be busy (the concurrency test).
+   */
+  keepTriggersFor(ms: number): void {
+    if (this.#state.triggers) this.#state.triggers.lifetimeMs = ms;
+  }
+
   /** A file uploaded through files.uploadV2 (its bytes, and where it was shared), by id. */
   file(id: string): Readonly<StoredFile> | undefined {
     return this.#state.files.get(id);

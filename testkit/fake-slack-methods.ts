@@ -43,6 +43,8 @@ export const TRIGGER_LIFETIME_MS = 3000;
 export interface Triggers {
   readonly used: Set<string>;
   readonly firstSeen: Map<string, number>;
+  /** How long a trigger_id lives: Slack's 3 s unless a test asks for longer. */
+  lifetimeMs: number;
 }
 
 /** A fresh state for the fake (bench/fake-api.ts builds its own without triggers). */
@@ -53,7 +55,7 @@ export function freshState(origin: string): FakeState {
     origin,
     nextId: 1,
     nextTs: 1,
-    triggers: { used: new Set(), firstSeen: new Map() },
+    triggers: { used: new Set(), firstSeen: new Map(), lifetimeMs: TRIGGER_LIFETIME_MS },
     closedChannels: new Map(),
   };
 }
@@ -79,7 +81,7 @@ function triggerProblem(state: FakeState, id: string): string | undefined {
   const { triggers } = state;
   if (!triggers) return undefined;
   if (triggers.used.has(id)) return 'exchanged_trigger_id';
-  if (Date.now() - issuedAt(triggers, id) > TRIGGER_LIFETIME_MS) return 'expired_trigger_id';
+  if (Date.now() - issuedAt(triggers, id) > triggers.lifetimeMs) return 'expired_trigger_id';
   triggers.used.add(id);
   return undefined;
 }

@@ -82,7 +82,7 @@ describe('npm start, stopped by a signal to npm itself', () => {
         await submit(driver, view, INFERENCE_ANSWERS);
         await hold.arrived(1);
 
-        const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+        const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
         process.kill(child.pid as number, signal);
         while (!logs.includes('stopping: finishing requests in flight')) {
           await new Promise((resolve) => child.stdout?.once('data', resolve));

@@ -46,8 +46,8 @@ describe('opening SQLite while another process holds the file', () => {
   it('gives up with the busy error once the time bound has passed', async () => {
     const busy = sqliteError('SQLITE_BUSY');
     const run = failing(Array.from({ length: 10_000 }, () => busy));
-    await expect(whileBusy(run.attempt, 50)).rejects.toBe(busy);
-    // Waits of 5, 10, 20, … ms: a handful of attempts fit in 50 ms, not thousands.
+    await expect(whileBusy(run.attempt, 500)).rejects.toBe(busy);
+    // Waits of 5, 10, 20, … up to 200 ms: about 7 attempts fit in 500 ms, not thousands.
     expect(run.calls.count).toBeGreaterThan(1);
     expect(run.calls.count).toBeLessThan(20);
   });

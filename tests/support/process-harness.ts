@@ -62,7 +62,9 @@ export async function startProcess(
     output += chunk;
     stderr += chunk;
   });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('close', (code) => resolve(code)),
+  );
   const port = await new Promise<number | undefined>((resolve, reject) => {
     const onData = () => {
       const match = /listening on port (\d+)/.exec(output);

@@ -44,6 +44,17 @@ describe('trigger_ids', () => {
       error: 'expired_trigger_id',
     });
   });
+
+  it('live as long as a test asks, and no longer', async () => {
+    api.keepTriggersFor(60_000);
+    const old = `1.${Date.now() - 30_000}.trigger2`;
+    expect((await call('views.open', { trigger_id: old, view: modal })).body.ok).toBe(true);
+    const older = `1.${Date.now() - 61_000}.trigger3`;
+    expect((await call('views.open', { trigger_id: older, view: modal })).body).toMatchObject({
+      ok: false,
+      error: 'expired_trigger_id',
+    });
+  });
 });
 
 describe('views.update', () => {
