@@ -45,8 +45,8 @@ describe('the logs of a whole session with failures', () => {
         SLACK_BOT_TOKEN: BOT_TOKEN,
         SLACK_SIGNING_SECRET: SIGNING_SECRET,
         LOG_LEVEL: 'debug',
-        SLACK_API_TIMEOUT_MS: '100',
-        SLACK_POST_TIMEOUT_MS: '100',
+        SLACK_API_TIMEOUT_MS: '1000',
+        SLACK_POST_TIMEOUT_MS: '1000',
       },
       api,
     );

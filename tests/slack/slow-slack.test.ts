@@ -18,9 +18,9 @@ describe('a Slack that posts the summary but answers after the usual timeout', (
   test('posts the summary once: the post is waited for, not sent again', async ({
     startHarness,
   }) => {
-    // Every other call is out of time after 300 ms; the post answers after 1.5 s.
-    const harness = await startHarness({ deps: { webApiTimeoutMs: 300 } });
-    harness.api.delay('chat.postMessage', 1500, { times: 1 });
+    // Every other call is out of time after 1 s; the post answers after 2.5 s.
+    const harness = await startHarness({ deps: { webApiTimeoutMs: 1_000 } });
+    harness.api.delay('chat.postMessage', 2500, { times: 1 });
     await answerQuestionnaire(harness, await openFromCommand(harness), INFERENCE_ANSWERS);
     await harness.logs.waitFor('advice delivered', () => true, 10_000);
     const posts = harness.api.callsTo('chat.postMessage');
