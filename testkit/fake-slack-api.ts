@@ -233,7 +233,14 @@ export class FakeSlackApi {
       };
       const timer = setTimeout(() => {
         this.#events.off('call', onCall);
-        const seen = this.#calls.map((call) => call.method).join(', ') || 'none';
+        // In the order they came, with a count for each run of one method: "views.open ×200, …".
+        const runs: [string, number][] = [];
+        for (const { method: name } of this.#calls) {
+          const last = runs.at(-1);
+          if (last?.[0] === name) last[1] += 1;
+          else runs.push([name, 1]);
+        }
+        const seen = runs.map(([name, n]) => (n > 1 ? `${name} ×${n}` : name)).join(', ') || 'none';
         reject(new Error(`expected ${count} call(s) to ${method}; calls so far: ${seen}`));
       }, timeoutMs);
       this.#events.on('call', onCall);

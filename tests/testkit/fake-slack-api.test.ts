@@ -131,3 +131,14 @@ describe('faults', () => {
     expect(body).toEqual({ ok: false, error: 'invalid_blocks' });
   });
 });
+
+describe('waitFor', () => {
+  it('names the calls it saw when the ones it waits for do not come, counting repeats', async () => {
+    await call('views.open', { trigger_id: triggerId(), view: modal });
+    await call('views.open', { trigger_id: triggerId(), view: modal });
+    await call('auth.test', {});
+    await expect(api.waitFor('chat.postMessage', 1, 50)).rejects.toThrow(
+      'expected 1 call(s) to chat.postMessage; calls so far: views.open ×2, auth.test',
+    );
+  });
+});
