@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect } from 'vitest';
 import type { Store } from '../../src/storage/index.js';
 import type { FakeSlackApi } from '../../testkit/fake-slack-api.js';
 import { ENGINES, type TestDatabase, testDatabase } from '../storage/support/engines.js';
-import { type HttpHarness, test } from '../support/fixtures.js';
+import { type HarnessOptions, type HttpHarness, test } from '../support/fixtures.js';
 import {
   chooseWorkload,
   openFromCommand,
@@ -64,6 +64,19 @@ describe.each(ENGINES)('the outbox on %s', (engine) => {
     await store?.close();
     await db?.drop();
   });
+
+  /** An empty outbox, the app over it, and a modal at its training questions. */
+  async function modalOnEmptyOutbox(
+    startHarness: (options: HarnessOptions) => Promise<HttpHarness>,
+    api: FakeSlackApi,
+  ) {
+    await db.raw('delete from outbox');
+    const harness = await startHarness(over(store, api));
+    const view = await chooseWorkload(harness, await openFromCommand(harness), {
+      workload: TRAINING_ANSWERS.workload,
+    });
+    return { harness, view };
+  }
 
   test('20 submissions while Slack is down are all posted once after it is back, across a restart', async ({
     fakeApi: api,
@@ -142,11 +155,7 @@ describe.each(ENGINES)('the outbox on %s', (engine) => {
     fakeApi: api,
     startHarness,
   }) => {
-    await db.raw('delete from outbox');
-    const harness = await startHarness(over(store, api));
-    const view = await chooseWorkload(harness, await openFromCommand(harness), {
-      workload: TRAINING_ANSWERS.workload,
-    });
+    const { harness, view } = await modalOnEmptyOutbox(startHarness, api);
     await api.down();
     await submit(harness, view, { ...TRAINING_ANSWERS, workloadName: 'too late' });
     await until('kept', async () =>
@@ -170,11 +179,7 @@ describe.each(ENGINES)('the outbox on %s', (engine) => {
     fakeApi: api,
     startHarness,
   }) => {
-    await db.raw('delete from outbox');
-    const harness = await startHarness(over(store, api));
-    const view = await chooseWorkload(harness, await openFromCommand(harness), {
-      workload: TRAINING_ANSWERS.workload,
-    });
+    const { harness, view } = await modalOnEmptyOutbox(startHarness, api);
     // Three tries in the fetch for each of the Web API client's three attempts; then the outbox.
     api.fail('chat.postMessage', { status: 429, retryAfter: 0, times: 9 });
     await submit(harness, view, { ...TRAINING_ANSWERS, workloadName: 'after a 429' });
@@ -189,11 +194,7 @@ describe.each(ENGINES)('the outbox on %s', (engine) => {
     fakeApi: api,
     startHarness,
   }) => {
-    await db.raw('delete from outbox');
-    const harness = await startHarness(over(store, api));
-    const view = await chooseWorkload(harness, await openFromCommand(harness), {
-      workload: TRAINING_ANSWERS.workload,
-    });
+    const { harness, view } = await modalOnEmptyOutbox(startHarness, api);
     api.fail('chat.postMessage', { status: 500 });
     await submit(harness, view, { ...TRAINING_ANSWERS, workloadName: 'after a 500' });
     const [notice] = await api.waitFor('response_url');
