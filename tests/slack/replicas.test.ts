@@ -57,6 +57,12 @@ async function recordCount(engine: Engine, expected: number, timeoutMs = 5000): 
   }
 }
 
+/** Waits up to 15 s (a guard against a hang) for `text` in a process's output. */
+async function logged(child: { output(): string }, text: string): Promise<void> {
+  for (let i = 0; i < 300 && !child.output().includes(text); i += 1) await sleep(50);
+  expect(child.output()).toContain(text);
+}
+
 describe.each(ENGINES)('two app processes on one %s database', (engine) => {
   const ENV = {
     SLACK_BOT_TOKEN: 'xoxb-replicas',
@@ -77,12 +83,9 @@ describe.each(ENGINES)('two app processes on one %s database', (engine) => {
       const view = await chooseWorkload(one, await openFromCommand(one), { workload: 'inference' });
       const body = interactionBody(viewSubmission(view, fillForm(view, INFERENCE_ANSWERS)));
       expect((await one.post(body, FORM)).status).toBe(200);
-      await api.waitFor('chat.postMessage', 2);
+      await api.waitFor('chat.postMessage', 2, 15_000);
       expect((await two.post(body, FORM, RETRY)).status).toBe(200);
-      for (let i = 0; i < 300 && !two.output().includes('duplicate submission ignored'); i += 1) {
-        await sleep(50);
-      }
-      expect(two.output()).toContain('duplicate submission ignored');
+      await logged(two, 'duplicate submission ignored');
       expect(await recordCount(engine, 1)).toBe(1);
       await sleep(300);
       expect(api.callsTo('chat.postMessage')).toHaveLength(2);
@@ -100,12 +103,9 @@ describe.each(ENGINES)('two app processes on one %s database', (engine) => {
         eventCallback({ ...appHomeOpened('home'), event_ts: `${Date.now()}.2` }),
       );
       await one.post(body, JSON_TYPE);
-      await api.waitFor('views.publish');
+      await api.waitFor('views.publish', 1, 15_000);
       await two.post(body, JSON_TYPE, RETRY);
-      for (let i = 0; i < 300 && !two.output().includes('duplicate delivery ignored'); i += 1) {
-        await sleep(50);
-      }
-      expect(two.output()).toContain('duplicate delivery ignored');
+      await logged(two, 'duplicate delivery ignored');
       expect(api.callsTo('views.publish')).toHaveLength(1);
     },
   );
