@@ -171,6 +171,29 @@ describe('malformed requests that are correctly signed', () => {
 });
 
 describe('bodies Bolt cannot take on its own', () => {
+  // Bolt keeps its clients in an object keyed by team or enterprise id; found by the property
+  // test above (a team id of "valueOf" got a 500). Each is now an ordinary workspace id.
+  test.each(['valueOf', 'constructor', '__proto__', 'toString', 'hasOwnProperty'])(
+    'answers a click from a workspace whose id is %s, as from any other',
+    async (id) => {
+      harness.api.reset();
+      await harness.settle();
+      harness.logs.clear();
+      const click = {
+        ...messageButtonClick(summary, 'chip_advice_change_answers', {
+          responseUrl: harness.api.responseUrl(),
+        }),
+        actions: [{ type: 'button', action_id: 'unknown_action', block_id: 'b' }],
+      };
+      for (const from of [{ team: { id, domain: 'x' } }, { enterprise: { id, name: 'x' } }]) {
+        const response = await sendPayload(JSON.stringify({ ...click, ...from }));
+        expect(response.status).toBe(200);
+      }
+      const unhandled = harness.logs.errors().filter((e) => /unhandled error/.test(String(e.msg)));
+      expect(unhandled).toEqual([]);
+    },
+  );
+
   test.each([
     ['payload=null', 'null'],
     ['a list', '[1,2]'],

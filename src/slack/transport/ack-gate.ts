@@ -89,6 +89,11 @@ export class GatedApp extends App<AppContext> {
   constructor(gate: AckGate, options: AppOptions) {
     super(options);
     this.#gate = gate;
+    // Bolt keeps a WebClient pool per workspace in a plain object keyed by team or enterprise id
+    // (App's private `clients`), so a signed body whose team id is `constructor` or `valueOf`
+    // finds an inherited property instead of a pool and Bolt throws (a 500). A map with no
+    // prototype makes every id an ordinary key (bad-payloads.test.ts sends such ids).
+    Object.assign(this, { clients: Object.create(null) });
   }
 
   override processEvent(event: ReceiverEvent): Promise<void> {
