@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'libsql';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import type { Logger } from '../../../src/logger.js';
 import { createLogger } from '../../../src/logger.js';
 import {
@@ -34,6 +35,47 @@ export interface TestDatabase {
 }
 
 export const ENGINES = ['sqlite', 'postgres'] as const;
+
+/** Two stores on one fresh database (two processes' connections), on a clock the test moves. */
+export interface TwoStores {
+  readonly db: TestDatabase;
+  readonly one: Store;
+  readonly two: Store;
+  /** Epoch ms both stores read as now. */
+  now: number;
+}
+
+/** Registers the hooks that open {@link TwoStores} for a suite and drop its database after. */
+export function useTwoStores(engine: 'sqlite' | 'postgres', tag: string, start: number): TwoStores {
+  const opened: { db?: TestDatabase; one?: Store; two?: Store } = {};
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the stores are not open: use them inside a test');
+    return value;
+  };
+  const stores = {
+    now: start,
+    get db() {
+      return ready(opened.db);
+    },
+    get one() {
+      return ready(opened.one);
+    },
+    get two() {
+      return ready(opened.two);
+    },
+  };
+  beforeAll(async () => {
+    opened.db = await testDatabase(engine, tag);
+    opened.one = await opened.db.open({ now: () => stores.now });
+    opened.two = await opened.db.open({ now: () => stores.now });
+  });
+  afterAll(async () => {
+    await opened.one?.close();
+    await opened.two?.close();
+    await opened.db?.drop();
+  });
+  return stores;
+}
 
 export function testLogger(): { sink: LogSink; logger: Logger } {
   const sink = new LogSink();
